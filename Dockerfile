@@ -1,0 +1,21 @@
+# Production image: gunicorn serving the site, static files through WhiteNoise.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PORT=8000
+
+RUN useradd --create-home --uid 1000 kindness
+WORKDIR /app
+
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+
+COPY --chown=kindness:kindness . .
+# collectstatic needs settings but no secrets or database.
+RUN DEBUG=0 SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput -v0
+
+USER kindness
+EXPOSE 8000
+# Migrations run as a release step (`python manage.py migrate`), not on every start.
+CMD ["sh", "-c", "gunicorn kindness.wsgi:application --bind 0.0.0.0:${PORT} --workers 3 --access-logfile -"]

@@ -1,0 +1,180 @@
+"""The blocks editors compose page bodies from.
+
+`ArticleBlock` is the shared core every page body offers; pages that need more (the
+landing page) extend it rather than defining a body of their own.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
+
+# Alt text that is really a file name ("IMG_0042.jpg") tells a screen-reader user nothing.
+FILE_NAME_PATTERN = re.compile(r"^\S+\.(jpe?g|png|gif|webp|avif|tiff?|heic)$", re.IGNORECASE)
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120, help_text="A short title for the section that follows.")
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section heading"), ("h3", "Sub-heading")],
+        default="h2",
+        help_text="Use sub-headings only inside a section.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+        description = "A heading that starts a new section of the page."
+        preview_value = {"text": "The Brief", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph.html"
+        description = "Paragraphs of text, with links, lists and emphasis."
+        preview_value = (
+            "<p>Kindness is at the very heart of our wellbeing. The relationships that we "
+            "have with those around us are fundamental to improving wellbeing outcomes.</p>"
+        )
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(help_text="The words quoted, without quotation marks.")
+    attribution = blocks.CharBlock(required=False, help_text="Who said or wrote it.")
+    source = blocks.CharBlock(
+        required=False, help_text="Their role, or the report the words come from."
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote.html"
+        description = "A quotation set apart from the text, with who said it."
+        preview_value = {
+            "quote": "Kindness is at the very heart of our wellbeing.",
+            "attribution": "Kinder Communities",
+            "source": "The programme brief",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["source"] and not value["attribution"]:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "attribution": ErrorList(
+                        [ValidationError("Say who is quoted before giving their role or source.")]
+                    )
+                }
+            )
+        return value
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        help_text=(
+            "Describe what the image shows for people who cannot see it "
+            "(for example 'Volunteers planting a community garden')."
+        ),
+    )
+    caption = blocks.CharBlock(required=False, help_text="Shown under the image.")
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+        description = "A picture with a description for screen readers and an optional caption."
+
+    def clean(self, value):
+        value = super().clean(value)
+        alt_text = value["alt_text"].strip()
+        image = value["image"]
+        looks_like_file = FILE_NAME_PATTERN.match(alt_text)
+        repeats_title = image is not None and alt_text.casefold() == image.title.casefold()
+        if looks_like_file or repeats_title:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "alt_text": ErrorList(
+                        [
+                            ValidationError(
+                                "Describe what the image shows; a file name or the image's "
+                                "title does not help someone who cannot see it."
+                            )
+                        ]
+                    )
+                }
+            )
+        return value
+
+
+class TimelineStageBlock(blocks.StructBlock):
+    period = blocks.CharBlock(max_length=40, help_text="When, for example '2016–2017' or '2020–'.")
+    title = blocks.CharBlock(max_length=120)
+    description = blocks.TextBlock(required=False, help_text="One or two sentences.")
+    page = blocks.PageChooserBlock(
+        required=False, help_text="The page that tells this stage in full, if there is one."
+    )
+
+    class Meta:
+        icon = "date"
+
+
+class TimelineBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    stages = blocks.ListBlock(TimelineStageBlock(), min_num=1)
+
+    class Meta:
+        icon = "history"
+        template = "blocks/timeline.html"
+        description = "The programme's stages in order, each with its dates."
+        preview_value = {
+            "heading": "The programme so far",
+            "stages": [
+                {"period": "2016–2017", "title": "Kinder communities", "description": ""},
+                {"period": "2018–2019", "title": "Kindness and public policy", "description": ""},
+            ],
+        }
+
+
+class HighlightItemBlock(blocks.StructBlock):
+    text = ParagraphBlock(features=["bold", "italic", "link"])
+    page = blocks.PageChooserBlock(required=False, help_text="Where a reader can find out more.")
+    link_text = blocks.CharBlock(
+        required=False, max_length=80, help_text="Defaults to the linked page's title."
+    )
+
+    class Meta:
+        icon = "pick"
+
+
+class HighlightBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    introduction = blocks.TextBlock(required=False)
+    items = blocks.ListBlock(HighlightItemBlock(), min_num=1)
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/highlight.html"
+        description = "A highlighted list, such as the programme's current work."
+        preview_value = {
+            "heading": "Our current work",
+            "introduction": "",
+            "items": [{"text": "<p>Kindness in health and social care.</p>"}],
+        }
+
+
+class ArticleBlock(blocks.StreamBlock):
+    """The core every page body offers: text, headings, quotes and pictures."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()

@@ -1,0 +1,15 @@
+from kindness.blocks import ArticleBlock, HighlightBlock, TimelineBlock
+from people.blocks import SpeakToBlock
+
+
+class StrandBodyBlock(ArticleBlock):
+    """A strand's story: the shared article blocks and the people to contact."""
+
+    speak_to = SpeakToBlock()
+
+
+class LandingBodyBlock(StrandBodyBlock):
+    """The landing page adds the programme timeline and highlighted lists."""
+
+    timeline = TimelineBlock()
+    highlight = HighlightBlock()

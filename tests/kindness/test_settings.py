@@ -1,0 +1,71 @@
+"""Settings come from the environment, and production values are safe."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "x7#Lq9@vR2!mZp4$Wt8^Ne6&Jy3*Hb5(Kd1)Fg0-Sc+Uh=Ao~Bi|Ce;Dj:Ek<Fl>Gm?",
+    "ALLOWED_HOSTS": "kindercommunities.example.org",
+    "BASE_URL": "https://kindercommunities.example.org",
+}
+
+
+def run(code_or_args, env):
+    """Run Python in a fresh process with exactly the given environment."""
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+    }
+    args = code_or_args if isinstance(code_or_args, list) else ["-c", code_or_args]
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=PROJECT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "kindness.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_start_up_without_secret_key_stops_with_one_line_when_debug_is_off():
+    result = run("import django; django.setup()", {"DEBUG": "0"})
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "SECRET_KEY" in lines[0]
+
+
+def test_start_up_without_secret_key_is_allowed_for_local_development():
+    result = run("import django; django.setup(); print('started')", {"DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
+
+
+def test_database_url_switches_to_postgres():
+    code = (
+        "from django.conf import settings; database = settings.DATABASES['default']; "
+        "print(database['ENGINE'], database['NAME'])"
+    )
+    result = run(code, {**PRODUCTION, "DATABASE_URL": "postgres://u@db.example:5432/kindness"})
+    assert result.stdout.split() == ["django.db.backends.postgresql", "kindness"]
+
+
+def test_sqlite_is_the_embedded_default():
+    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    env = {**PRODUCTION, "DATABASE_URL": ""}
+    result = run(code, env)
+    assert result.stdout.strip() == "django.db.backends.sqlite3"
+
+
+@pytest.mark.django_db
+def test_deploy_check_is_clean_with_production_values():
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr

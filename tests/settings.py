@@ -1,0 +1,23 @@
+"""The site's settings with the few changes tests need; everything else is as in production."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+os.environ["DEBUG"] = "0"
+
+from kindness.settings import *  # noqa: E402, F403
+
+# The test client speaks plain HTTP; production redirects to HTTPS.
+SECURE_SSL_REDIRECT = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests render templates without running collectstatic first.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="kindness-test-media-")
+ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
+# Static files are found in place, as in development, instead of after collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
