@@ -1,9 +1,15 @@
+import json
 from urllib.parse import quote, urlencode
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 register = template.Library()
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 # Each network's share address, filled with the page's URL and title. Plain links built
 # on the server: nothing is loaded from these networks until a visitor follows one.
@@ -70,3 +76,13 @@ def share_links(context):
         }
     )
     return {"links": links, "url": url, "title": title}
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org JSON-LD block for `data` (a dict), safe to place in any page.
+
+    `<`, `>` and `&` are escaped inside the JSON so no value can close the script element.
+    """
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
