@@ -268,7 +268,7 @@ def child_page(parent, model, slug, **fields):
     return page, True
 
 
-def load_strands(home, people):
+def strand_index(home):
     index, _ = child_page(
         home,
         StrandIndexPage,
@@ -277,6 +277,10 @@ def load_strands(home, people):
         show_in_menus=True,
         introduction="The strands of work the programme has run since 2016, current work first.",
     )
+    return index
+
+
+def load_strands(index, people):
     strands = {}
     for data in STRANDS:
         data = dict(data)
@@ -296,7 +300,7 @@ def load_strands(home, people):
             index.add_child(instance=strand)
             strand.save_revision().publish()
         strands[slug] = strand
-    return index, strands
+    return strands
 
 
 def timeline(strands):

@@ -6,6 +6,7 @@ and never overwrites what an editor has changed.
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Page
 
 import people.demo
 import programme.demo
@@ -19,8 +20,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         pages_before = self.page_count()
         home, created = programme.demo.home_page()
+        # Created in the order the main navigation lists them.
+        strand_index = programme.demo.strand_index(home)
         people_by_slug = people.demo.load(home, child_page)
-        programme.demo.load_strands(home, people_by_slug)
+        programme.demo.load_strands(strand_index, people_by_slug)
         programme.demo.write_brief(home, people_by_slug)
         added = self.page_count() - pages_before
         if created or added:
@@ -30,6 +33,4 @@ class Command(BaseCommand):
 
     @staticmethod
     def page_count():
-        from wagtail.models import Page
-
         return Page.objects.count()
