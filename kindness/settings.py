@@ -54,7 +54,6 @@ INSTALLED_APPS = [
     "programme",
     "people",
     "publications",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",

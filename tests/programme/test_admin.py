@@ -1,0 +1,80 @@
+"""Editors can edit every programme page in the Wagtail admin."""
+
+import pytest
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
+
+from programme.models import StrandPage
+from tests.html import soup, visible_text
+from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def index(home):
+    return StrandIndexPageFactory(parent=home)
+
+
+def test_edit_forms_open_with_their_tabs(home, index, editor):
+    strand = StrandPageFactory(parent=index)
+    for page in (home, index, strand):
+        response = editor.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200
+    tabs = [visible_text(tab).split(" (")[0] for tab in soup(response).select('[role="tab"]')]
+    assert tabs[:3] == ["Content", "Details", "Promote"]
+
+
+def test_editor_publishes_a_strand_from_the_admin(index, editor, client):
+    data = nested_form_data(
+        {
+            "title": "Kindness in schools",
+            "slug": "kindness-in-schools",
+            "summary": "Pupils and teachers exploring kindness.",
+            "body": streamfield([("paragraph", rich_text("<p>Teachers lead the work.</p>"))]),
+            "start_year": "2024",
+            "end_year": "",
+            "status": "current",
+            "partners": inline_formset([{"name": "A local school", "url": ""}]),
+            "strand_people": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    response = editor.post(f"/admin/pages/add/programme/strandpage/{index.pk}/", data)
+    assert response.status_code == 302, response.content[:2000]
+    strand = StrandPage.objects.get(slug="kindness-in-schools")
+    assert strand.live
+    page = soup(client.get(strand.url))
+    assert visible_text(page.h1) == "Kindness in schools"
+    assert "A local school" in visible_text(page.main)
+    assert "Teachers lead the work." in visible_text(page.main)
+
+
+def test_admin_refuses_an_end_year_before_the_start(index, editor):
+    data = nested_form_data(
+        {
+            "title": "Backwards",
+            "slug": "backwards",
+            "summary": "Dates the wrong way round.",
+            "body": streamfield([]),
+            "start_year": "2020",
+            "end_year": "2019",
+            "status": "completed",
+            "partners": inline_formset([]),
+            "strand_people": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    response = editor.post(f"/admin/pages/add/programme/strandpage/{index.pk}/", data)
+    assert response.status_code == 200
+    assert "cannot be before the start year" in response.content.decode()
+    assert not StrandPage.objects.filter(slug="backwards").exists()
