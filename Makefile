@@ -9,7 +9,7 @@ PORT ?= 8000
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: help run install install-dev migrate demo admin serve test lint format check clean
+.PHONY: help run install install-dev migrate demo admin serve chromium test lint format check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -47,7 +47,13 @@ run: demo ## Install, migrate, load the demo content and serve on http://127.0.0
 admin: migrate ## Create an admin login for the Wagtail admin
 	$(BIN)/python manage.py createsuperuser
 
-test: install-dev ## Install what the tests need and run the checks and the whole suite
+chromium: ## Install Debian's Chromium for the browser tests, when missing and allowed
+	@test -x /usr/bin/chromium \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	       && apt-get install -y -q chromium >/dev/null; } \
+	  || echo "!! Chromium is missing and could not be installed: the browser tests will be SKIPPED."
+
+test: install-dev chromium ## Install what the tests need and run the checks and the whole suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	SECRET_KEY=make-test-only $(BIN)/python manage.py check
