@@ -69,6 +69,7 @@ class HomePage(Page):
     subpage_types = [
         "programme.StrandIndexPage",
         "people.PeopleIndexPage",
+        "publications.PublicationIndexPage",
     ]
     max_count = 1
 
@@ -198,6 +199,10 @@ class StrandPage(Page):
             for link in self.strand_people.select_related("person", "person__photo")
             if link.person.live
         ]
+        # Publications and films tagged with this strand (publications.LibraryItemPage).
+        context["library_items"] = list(
+            self.library_items.live().public().newest_first().for_listing()
+        )
         return context
 
 
