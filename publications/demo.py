@@ -6,6 +6,7 @@ made here, and a transcript placeholder that says so, for an editor to replace.
 """
 
 import datetime
+import hashlib
 import io
 
 from django.core.files.base import ContentFile
@@ -187,10 +188,13 @@ def report_document(data, author_names):
         "",
         "Demo file: this stands in for the full report until an editor uploads it.",
     ]
-    document = Document(title=f"{data['title']} (full report)")
-    document.file.save(f"{data['slug']}.pdf", ContentFile(make_pdf("Kinder Communities", lines)))
-    document._set_document_file_metadata()
-    document.save()
+    pdf = make_pdf("Kinder Communities", lines)
+    document = Document(
+        title=f"{data['title']} (full report)",
+        file_size=len(pdf),
+        file_hash=hashlib.sha1(pdf).hexdigest(),
+    )
+    document.file.save(f"{data['slug']}.pdf", ContentFile(pdf))
     return document
 
 
