@@ -21,6 +21,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -405,6 +406,25 @@ def parse_video_url(url):
     return None
 
 
+TRANSCRIPT_REQUIRED = "Fill in the transcript before publishing the film."
+
+
+def is_blank_html(html):
+    """True for rich text with no words in it, such as the editor's empty '<p></p>'."""
+    return not strip_tags(html or "").strip()
+
+
+class FilmPageForm(WagtailAdminPageForm):
+    def clean_transcript(self):
+        # The editor sends an empty paragraph for an empty transcript: that is no transcript.
+        transcript = self.cleaned_data["transcript"]
+        if not is_blank_html(transcript):
+            return transcript
+        if not self.is_deferred_validation:  # publishing, not saving a draft
+            raise ValidationError(TRANSCRIPT_REQUIRED)
+        return ""
+
+
 def validate_video_url(value):
     if value and parse_video_url(value) is None:
         raise ValidationError(
@@ -451,7 +471,7 @@ class FilmPage(LibraryItemPage):
         help_text="Captions for the uploaded video, as a WebVTT (.vtt) file.",
     )
     # Required (blank=False): Wagtail lets an editor save a draft without it and refuses
-    # to publish until it is filled in.
+    # to publish until it is filled in (FilmPageForm and clean() refuse an empty paragraph).
     transcript = RichTextField(
         features=["h3", "bold", "italic", "link", "ol", "ul"],
         help_text="Everything said and shown in the film, for people who cannot watch or "
@@ -460,6 +480,7 @@ class FilmPage(LibraryItemPage):
 
     search_fields = [*LibraryItemPage.search_fields, index.SearchField("transcript")]
 
+    base_form_class = FilmPageForm
     image_label = "Poster"
     content_panels = [
         *Page.content_panels,
@@ -485,6 +506,12 @@ class FilmPage(LibraryItemPage):
 
     class Meta:
         verbose_name = "film"
+
+    def full_clean(self, *args, **kwargs):
+        # Text-free rich text counts as empty, so the required transcript stays required.
+        if is_blank_html(self.transcript):
+            self.transcript = ""
+        super().full_clean(*args, **kwargs)
 
     def clean(self):
         super().clean()
