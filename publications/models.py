@@ -107,8 +107,6 @@ class LibraryItemPage(Page):
     # Editors create a publication or a film, never the shared parent on its own.
     is_creatable = False
 
-    image_label = "Image"
-
     class Meta:
         verbose_name = "library item"
 
@@ -117,12 +115,6 @@ class LibraryItemPage(Page):
         return MultiFieldPanel(
             [FieldRowPanel([FieldPanel("date"), FieldPanel("date_precision")])],
             heading="Date",
-        )
-
-    @classmethod
-    def image_panels(cls):
-        return MultiFieldPanel(
-            [FieldPanel("image"), FieldPanel("image_alt_text")], heading=cls.image_label
         )
 
     def clean(self):
@@ -149,6 +141,8 @@ class LibraryItemPage(Page):
     def _child(self, model, name):
         if isinstance(self, model):
             return self
+        if type(self) is not LibraryItemPage:
+            return None  # the specific page of the other kind
         try:
             return getattr(self, name)
         except ObjectDoesNotExist:
@@ -210,7 +204,6 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
 
     search_fields = [*LibraryItemPage.search_fields, index.SearchField("body")]
 
-    image_label = "Cover image"
     content_panels = [
         *Page.content_panels,
         FieldPanel("publication_type"),
@@ -224,7 +217,7 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
         ),
         FieldPanel("strands", widget=forms.CheckboxSelectMultiple),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=image_label),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Cover image"),
         InlinePanel(
             "downloads",
             heading="Downloads",
@@ -256,7 +249,6 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
             "type": self.get_publication_type_display(),
             "publisher": SiteSettings.for_request(request).organisation_name,
             "url": self.get_full_url(request),
-            "key": self.slug,
         }
 
     @path("bibtex/", name="bibtex")
@@ -295,7 +287,7 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
             strands=strands,
             citation=harvard(citation),
             bibtex_url=self.url + self.reverse_subpage("bibtex"),
-            films=list(FilmPage.objects.live().filter(publication=self).select_related("image")),
+            films=list(FilmPage.objects.live().filter(publication=self)),
             related=list(
                 LibraryItemPage.objects.live()
                 .filter(strands__in=strands, publicationpage__isnull=False)
@@ -481,12 +473,11 @@ class FilmPage(LibraryItemPage):
     search_fields = [*LibraryItemPage.search_fields, index.SearchField("transcript")]
 
     base_form_class = FilmPageForm
-    image_label = "Poster"
     content_panels = [
         *Page.content_panels,
         LibraryItemPage.date_panels(),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=image_label),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Poster"),
         MultiFieldPanel(
             [
                 FieldPanel("video_url"),
