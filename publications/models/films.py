@@ -254,7 +254,7 @@ class FilmPage(LibraryItemPage):
         publication = self.publication if self.publication_id else None
         context.update(
             video=self.video,
-            strands=list(self.strands.live().order_by("title")),
+            strands=self.live_strands(),
             publication=publication if publication and publication.live else None,
             json_ld_data=self.json_ld(request, publisher),
         )

@@ -101,6 +101,10 @@ class LibraryItemPage(Page):
             heading="Date",
         )
 
+    def live_strands(self):
+        """The page's live strands by title; works in previews, before the page is saved."""
+        return list(self.strands.filter(live=True).order_by("title"))
+
     def clean(self):
         super().clean()
         if self.image_id and not self.image_alt_text.strip():

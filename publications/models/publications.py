@@ -125,7 +125,7 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
         context = super().get_context(request, *args, **kwargs)
         authors = self.authors_for_display()
         citation = self.citation_data(request, authors)
-        strands = list(self.strands.live().order_by("title"))
+        strands = self.live_strands()
         context.update(
             authors=authors,
             downloads=list(self.downloads.select_related("document")),
