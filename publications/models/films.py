@@ -19,16 +19,17 @@ from .publications import PublicationPage
 
 VIDEO_EXTENSIONS = {"mp4": "video/mp4", "webm": "video/webm"}
 
+YOUTUBE_ID = r"[A-Za-z0-9_-]{11}"
 VIDEO_PATTERNS = [
     (
         "youtube",
         re.compile(
-            r"^https?://(?:www\.|m\.)?youtube\.com/(?:embed/|shorts/|live/)([\w-]{11})(?:[/?#].*)?$"
+            rf"^https?://(?:www\.|m\.)?youtube\.com/(?:embed/|shorts/|live/)({YOUTUBE_ID})(?:[/?#].*)?$"
         ),
     ),
-    ("youtube", re.compile(r"^https?://youtu\.be/([\w-]{11})(?:[/?#].*)?$")),
-    ("vimeo", re.compile(r"^https?://(?:www\.)?vimeo\.com/(\d+)(?:[/?#].*)?$")),
-    ("vimeo", re.compile(r"^https?://player\.vimeo\.com/video/(\d+)(?:[/?#].*)?$")),
+    ("youtube", re.compile(rf"^https?://youtu\.be/({YOUTUBE_ID})(?:[/?#].*)?$")),
+    ("vimeo", re.compile(r"^https?://(?:www\.)?vimeo\.com/([0-9]+)(?:[/?#].*)?$")),
+    ("vimeo", re.compile(r"^https?://player\.vimeo\.com/video/([0-9]+)(?:[/?#].*)?$")),
 ]
 
 
@@ -40,7 +41,7 @@ def parse_video_url(url):
         parts.path == "/watch"
     ):
         video_id = parse_qs(parts.query).get("v", [""])[0]
-        return ("youtube", video_id) if re.fullmatch(r"[\w-]{11}", video_id) else None
+        return ("youtube", video_id) if re.fullmatch(YOUTUBE_ID, video_id) else None
     for host, pattern in VIDEO_PATTERNS:
         match = pattern.match(url)
         if match:
