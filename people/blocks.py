@@ -1,20 +1,44 @@
 from wagtail import blocks
 
 
+class PersonChooserBlock(blocks.PageChooserBlock):
+    """Chooses a person page, and fetches every chosen person's photo in one go.
+
+    A page's body may name the same few people in several blocks; Wagtail converts all of
+    them at once through `bulk_to_python`, so one query (and one for the photos' renditions)
+    serves them all.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(page_type="people.PersonPage", **kwargs)
+
+    def bulk_to_python(self, values):
+        people = self.model_class.objects.for_cards().in_bulk(values)
+        return [people.get(pk) for pk in values]
+
+    def deconstruct(self):
+        # Stored as a plain page chooser, so migrations do not depend on this class.
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.PageChooserBlock", args, {**kwargs, "page_type": self.page_type}
+
+
 class SpeakToBlock(blocks.StructBlock):
     """Who a reader should contact about the page they are reading."""
 
-    heading = blocks.CharBlock(max_length=80, default="Speak to")
+    heading = blocks.CharBlock(
+        max_length=80, default="Speak to", help_text="For example 'Speak to' or 'Contact us'."
+    )
     people = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="people.PersonPage"),
+        PersonChooserBlock(),
         min_num=1,
-        help_text="The people to contact, in the order they should appear.",
+        help_text="The people to contact, in the order they should appear. Their photo, role, "
+        "email address and phone number come from their person page.",
     )
 
     class Meta:
         icon = "user"
         template = "blocks/speak_to.html"
         description = (
-            "The people to contact about this page, with their role and how to reach them."
+            "The people to contact about this page, with their photo, role and how to reach them."
         )
         preview_value = {"heading": "Speak to", "people": []}

@@ -1,10 +1,13 @@
 """The people of the programme (facts.md), as person pages under a people index.
 
-Email addresses and phone numbers are unknown: the fields stay empty until an editor
-fills them in, and the pages read well without them.
+Roles, honorifics and biographies say only what the programme's public record says.
+Email addresses, phone numbers and links are unknown: those fields stay empty until an
+editor fills them in, and the pages read well without them.
 """
 
 from people.models import PeopleIndexPage, PersonPage
+
+CARNEGIE = "Carnegie UK Trust"
 
 PEOPLE = [
     {
@@ -13,7 +16,11 @@ PEOPLE = [
         "last_name": "Wallace",
         "kind": PersonPage.Kind.STAFF,
         "role": "Head of Policy",
-        "organisation": "Carnegie UK Trust",
+        "organisation": CARNEGIE,
+        "biography": "<p>Jennifer Wallace is Head of Policy at the Carnegie UK Trust and one "
+        "of the programme's contacts. With Ben Thurman she wrote Quantifying kindness, public "
+        "engagement and place (2018), the data series from the first ever quantitative survey "
+        "of experiences of kindness in communities and public services.</p>",
     },
     {
         "slug": "ben-thurman",
@@ -21,7 +28,12 @@ PEOPLE = [
         "last_name": "Thurman",
         "kind": PersonPage.Kind.STAFF,
         "role": "Policy and Development Officer",
-        "organisation": "Carnegie UK Trust",
+        "organisation": CARNEGIE,
+        "biography": "<p>Ben Thurman is Policy and Development Officer at the Carnegie UK "
+        "Trust and one of the programme's contacts. He wrote North Ayrshire: A case study on "
+        "kindness (2020) and The courage to be kind (2020, with Dr Elizabeth Kelly), and "
+        "co-wrote Quantifying kindness, public engagement and place (2018) and The Practice "
+        "of Kindness (2019).</p>",
     },
     {
         "slug": "julia-unwin",
@@ -30,7 +42,10 @@ PEOPLE = [
         "last_name": "Unwin",
         "kind": PersonPage.Kind.ASSOCIATE,
         "role": "Carnegie Fellow",
-        "organisation": "Carnegie UK Trust",
+        "organisation": CARNEGIE,
+        "biography": "<p>Julia Unwin DBE is a Carnegie Fellow. With the programme she "
+        "examined the role of kindness in public policy; her report, Kindness, emotions and "
+        "human relationships: The blind spot in public policy, was published in 2018.</p>",
     },
     {
         "slug": "elizabeth-kelly",
@@ -39,7 +54,11 @@ PEOPLE = [
         "last_name": "Kelly",
         "kind": PersonPage.Kind.ASSOCIATE,
         "role": "Carnegie Associate",
-        "organisation": "Carnegie UK Trust",
+        "organisation": CARNEGIE,
+        "biography": "<p>Dr Elizabeth Kelly is a Carnegie Associate. She leads the "
+        "programme's work on the role of kindness in health and social care in Scotland, in "
+        "which a small group of medics reflected on the healthcare response to COVID-19; "
+        "their findings are discussed in The courage to be kind (2020).</p>",
     },
     {
         "slug": "zoe-ferguson",
@@ -47,14 +66,18 @@ PEOPLE = [
         "last_name": "Ferguson",
         "kind": PersonPage.Kind.ASSOCIATE,
         "role": "Carnegie Associate",
-        "organisation": "Carnegie UK Trust",
+        "organisation": CARNEGIE,
+        "biography": "<p>Zoë Ferguson is a Carnegie Associate. She wrote The Place of "
+        "Kindness (2017) and, with Ben Thurman, The Practice of Kindness (2019).</p>",
     },
     {
         "slug": "simon-anderson",
         "title": "Simon Anderson",
         "last_name": "Anderson",
         "kind": PersonPage.Kind.AUTHOR,
-        "role": "Author",
+        "biography": "<p>Simon Anderson wrote, with Julie Brownlie, Public policy and the "
+        "infrastructure of kindness in Scotland (2019), a publication supported by the "
+        "programme.</p>",
     },
     {
         "slug": "julie-brownlie",
@@ -62,6 +85,9 @@ PEOPLE = [
         "last_name": "Brownlie",
         "kind": PersonPage.Kind.AUTHOR,
         "organisation": "University of Edinburgh",
+        "biography": "<p>Julie Brownlie, of the University of Edinburgh, wrote, with Simon "
+        "Anderson, Public policy and the infrastructure of kindness in Scotland (2019), a "
+        "publication supported by the programme.</p>",
     },
 ]
 

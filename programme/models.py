@@ -223,7 +223,9 @@ class StrandPerson(Orderable):
         CONTACT = "contact", "Contact"
 
     page = ParentalKey(StrandPage, on_delete=models.CASCADE, related_name="strand_people")
-    person = models.ForeignKey("people.PersonPage", on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        "people.PersonPage", on_delete=models.CASCADE, related_name="strand_roles"
+    )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.CONTACT)
 
     panels = [FieldPanel("person"), FieldPanel("role")]

@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from kindness.blocks import ArticleBlock
+from publications.blocks import PublicationBodyBlock
 from publications.citations import bibtex, harvard
 
 from .library import DatePrecision, LibraryItemPage
@@ -42,9 +42,10 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
         "type", max_length=20, choices=PublicationType.choices, default=PublicationType.REPORT
     )
     body = StreamField(
-        ArticleBlock(),
+        PublicationBodyBlock(),
         blank=True,
-        help_text="More about the publication: findings, quotes, pictures.",
+        help_text="More about the publication: findings, quotes, pictures, and whom to "
+        "speak to about it.",
     )
 
     search_fields = [*LibraryItemPage.search_fields, index.SearchField("body")]
