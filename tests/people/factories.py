@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from people.models import PeopleIndexPage, PersonPage
+from people.models import PeopleIndexPage, PersonLink, PersonPage
 
 
 class PeopleIndexPageFactory(wagtail_factories.PageFactory):
@@ -21,3 +21,10 @@ class PersonPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PersonPage
+
+
+class PersonLinkFactory(factory.django.DjangoModelFactory):
+    url = "https://example.org/"
+
+    class Meta:
+        model = PersonLink
