@@ -1,4 +1,4 @@
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -280,7 +280,9 @@ class PersonPage(RoutablePageMixin, Page):
     def photo_url(self, request):
         if not self.photo:
             return ""
-        return request.build_absolute_uri(self.photo.get_rendition("fill-400x400|format-jpeg").url)
+        rendition = self.photo.get_rendition("fill-400x400|format-jpeg")
+        # Relative to the page's own address, so the host matches every other URL we publish.
+        return urljoin(self.get_full_url(request), rendition.url)
 
     def json_ld(self, request, links):
         """schema.org Person data for this page."""
