@@ -1,0 +1,65 @@
+"""Editors add and edit people in the Wagtail admin, with contact details on their own tab."""
+
+import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from people.models import PersonPage
+from tests.html import soup, visible_text
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def person_form(**fields):
+    data = {
+        "title": "Jennifer Wallace",
+        "slug": "jennifer-wallace",
+        "honorific_prefix": "",
+        "honorific_suffix": "",
+        "last_name": "",
+        "kind": "staff",
+        "role": "Head of Policy",
+        "organisation": "Carnegie UK Trust",
+        "photo": "",
+        "photo_alt_text": "",
+        "biography": rich_text("<p>Head of Policy.</p>"),
+        "email": "jennifer.wallace@example.org",
+        "phone": "",
+        "links": inline_formset(
+            [{"url": "https://www.linkedin.com/in/jw", "label": ""}], initial=0
+        ),
+        "action-publish": "publish",
+    }
+    data.update(fields)
+    return nested_form_data(data)
+
+
+def test_person_edit_form_has_content_and_contact_tabs(jennifer, editor):
+    response = editor.get(f"/admin/pages/{jennifer.pk}/edit/")
+    tabs = [visible_text(tab).split(" (")[0] for tab in soup(response).select('[role="tab"]')]
+    assert tabs[:3] == ["Content", "Contact", "Promote"]
+
+
+def test_editor_publishes_a_person_with_a_link(people_index, editor, client):
+    response = editor.post(f"/admin/pages/add/people/personpage/{people_index.pk}/", person_form())
+    assert response.status_code == 302, response.content[:2000]
+    person = PersonPage.objects.get(slug="jennifer-wallace")
+    assert person.live
+    assert [link.url for link in person.links.all()] == ["https://www.linkedin.com/in/jw"]
+    page = soup(client.get(person.url))
+    assert visible_text(page.select_one(".person-contact__links a")) == (
+        "Jennifer Wallace on LinkedIn"
+    )
+
+
+def test_admin_refuses_a_photo_without_alt_text(people_index, photo, editor):
+    response = editor.post(
+        f"/admin/pages/add/people/personpage/{people_index.pk}/", person_form(photo=photo.pk)
+    )
+    assert response.status_code == 200
+    assert "Describe the photo" in response.content.decode()
+    assert not PersonPage.objects.filter(slug="jennifer-wallace").exists()
