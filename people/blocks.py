@@ -1,3 +1,5 @@
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from wagtail import blocks
 
 
@@ -42,3 +44,12 @@ class SpeakToBlock(blocks.StructBlock):
             "The people to contact about this page, with their photo, role and how to reach them."
         )
         preview_value = {"heading": "Speak to", "people": []}
+
+    def clean(self, value):
+        value = super().clean(value)
+        chosen = [person.pk for person in value["people"] if person]
+        if len(chosen) != len(set(chosen)):
+            raise blocks.StructBlockValidationError(
+                non_block_errors=ErrorList([ValidationError("Choose each person only once.")])
+            )
+        return value

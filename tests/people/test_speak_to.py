@@ -1,7 +1,9 @@
 """The "Speak to" block works on the landing page, strand pages and publications."""
 
 import pytest
+from wagtail.blocks import StructBlockValidationError
 
+from people.blocks import SpeakToBlock
 from tests.html import soup, visible_text
 from tests.people.factories import PersonPageFactory
 from tests.programme.factories import StrandPageFactory
@@ -85,3 +87,12 @@ def test_block_queries_do_not_grow_with_the_people(home, people_index, photo, cl
     many = count_queries(client, home.url)
     assert len(soup(client.get(home.url)).select(".speak-to .person-card")) == 14
     assert few == many
+
+
+def test_block_refuses_the_same_person_twice(jennifer, ben):
+    block = SpeakToBlock()
+    value = block.to_python({"heading": "Speak to", "people": [jennifer.pk, ben.pk, jennifer.pk]})
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert error.value.non_block_errors.as_text() == "* Choose each person only once."
+    assert block.clean(block.to_python({"heading": "Speak to", "people": [jennifer.pk, ben.pk]}))
