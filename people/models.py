@@ -335,7 +335,7 @@ class PersonPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        links = list(self.links.all()) if self.pk else []
+        links = list(self.links.all())
         context.update(
             links=links,
             strands=self.strands(),

@@ -63,3 +63,12 @@ def test_admin_refuses_a_photo_without_alt_text(people_index, photo, editor):
     assert response.status_code == 200
     assert "Describe the photo" in response.content.decode()
     assert not PersonPage.objects.filter(slug="jennifer-wallace").exists()
+
+
+def test_editor_previews_a_new_person_before_saving(people_index, editor):
+    url = f"/admin/pages/add/people/personpage/{people_index.pk}/preview/"
+    response = editor.post(url, person_form())
+    assert response.json()["is_valid"]
+    page = soup(editor.get(url))
+    assert visible_text(page.h1) == "Jennifer Wallace"
+    assert "Jennifer Wallace on LinkedIn" in visible_text(page.main)
