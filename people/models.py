@@ -266,7 +266,8 @@ class PersonPage(RoutablePageMixin, Page):
         if self.pk is None:
             return []
         roles = {}
-        for link in self.strand_roles.order_by("role"):
+        # "lead" sorts after "contact": reversed, a lead's role comes first.
+        for link in self.strand_roles.order_by("-role"):
             roles.setdefault(link.page_id, []).append(link.get_role_display())
         strands = (
             StrandPage.objects.live()
