@@ -70,11 +70,17 @@ def page_share_card(context):
 
 
 def share_image(request, card):
-    """The share picture as {url, width, height, alt}: a 1200 × 630 JPEG, absolute URL."""
+    """The share picture as {url, width, height, alt, wide}, its URL absolute.
+
+    Landscape pictures are cut to the 1200 × 630 that networks show large; portraits and
+    square photos keep their shape, so nobody's face is cropped away.
+    """
     if card.image is None:
         return None
+    wide = card.image.width >= card.image.height * 1.3
+    spec = "fill-1200x630" if wide else "max-1200x1200"
     try:
-        rendition = card.image.get_rendition("fill-1200x630|format-jpeg|jpegquality-85")
+        rendition = card.image.get_rendition(f"{spec}|format-jpeg|jpegquality-85")
     except OSError:  # Includes Wagtail's SourceImageIOError.
         # A missing or broken file costs the page its share picture, not the page itself.
         logger.warning("No share image rendition for image %s", card.image.pk)
@@ -84,6 +90,7 @@ def share_image(request, card):
         "width": rendition.width,
         "height": rendition.height,
         "alt": card.image_alt or card.image.title,
+        "wide": wide,
     }
 
 
