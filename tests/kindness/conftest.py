@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 from tests.kindness.factories import ImageFactory, site_settings
@@ -6,6 +7,14 @@ from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
 from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
 
 AWKWARD_TITLE = 'Kindness & “care” in Ayrshire: Zoë\'s "quoted" story'
+
+
+@pytest.fixture(autouse=True)
+def _forget_cached_renditions():
+    """Wagtail caches renditions by image id, and ids are reused after each test's rollback."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
