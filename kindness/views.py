@@ -1,4 +1,7 @@
+import logging
+
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -14,6 +17,15 @@ from kindness.models import SiteSettings
 from kindness.sharing import absolute_url
 
 RESULTS_PER_PAGE = 10
+logger = logging.getLogger(__name__)
+
+
+def search_terms(query):
+    """The query as the search backend should see it: words, without quotation marks.
+
+    Wagtail 8.0's SQLite backend passes a stray `"` on to FTS5, which rejects it.
+    """
+    return " ".join(query.replace('"', " ").split())
 
 
 def search(request):
@@ -43,11 +55,19 @@ def search(request):
         )
         promotions = [p for p in promotions if p.page_id is None or p.page_id in live_ids]
         promoted_ids = [p.page_id for p in promotions if p.page_id]
-        results = pages.exclude(id__in=promoted_ids).specific().search(query)
+        results = pages.exclude(id__in=promoted_ids).specific().search(search_terms(query))
         paginator = Paginator(results, RESULTS_PER_PAGE)
-        context["results"] = paginator.get_page(form.cleaned_data.get("page") or 1)
+        try:
+            results_page = paginator.get_page(form.cleaned_data.get("page") or 1)
+            results_page.object_list = list(results_page.object_list)
+        except DatabaseError:
+            # The database's full-text parser rejected something we failed to foresee:
+            # the reader sees "no results", the logs see the query.
+            logger.exception("Search failed for %r", query)
+            results_page = Paginator([], RESULTS_PER_PAGE).get_page(1)
+        context["results"] = results_page
         context["promotions"] = promotions
-        context["total"] = paginator.count + len(promotions)
+        context["total"] = results_page.paginator.count + len(promotions)
         # Editors see popular searches in the admin and pin results for them.
         Query.get(query).add_hit()
     return TemplateResponse(request, "kindness/search.html", context)
