@@ -15,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("manifest.webmanifest", views.web_manifest, name="web-manifest"),
+    path("favicon.ico", views.favicon_ico),
 ]
 
 if settings.SERVE_MEDIA:

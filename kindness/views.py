@@ -2,7 +2,7 @@ import logging
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
@@ -104,6 +104,11 @@ def web_manifest(request):
     if settings and settings.default_share_description:
         manifest["description"] = settings.default_share_description
     return JsonResponse(manifest, content_type="application/manifest+json")
+
+
+def favicon_ico(request):
+    """Browsers that ignore the icon links still ask for /favicon.ico."""
+    return HttpResponseRedirect(static("icons/favicon-32.png"))
 
 
 def server_error(request):

@@ -142,10 +142,28 @@ def test_searches_are_counted_for_editors(home, client):
 
 def test_every_page_has_a_labelled_search_box_in_its_header(strand_index, client):
     for url in ("/", strand_index.url, "/search/"):
-        form = soup(client.get(url)).select_one("header form[role=search]")
+        html = soup(client.get(url))
+        form = html.select_one("header form[role=search]")
         assert form["action"] == "/search/"
         assert form["method"] == "get"
         field = form.find("input", attrs={"name": "q"})
         label = form.find("label", attrs={"for": field["id"]})
         assert visible_text(label) == "Search the site"
         assert form.find("button", attrs={"type": "submit"})
+        landmarks = [form["aria-label"] for form in html.select("form[role=search]")]
+        assert len(landmarks) == len(set(landmarks))
+
+
+def test_the_number_of_queries_does_not_grow_with_the_results(
+    strand_index, client, django_assert_max_num_queries
+):
+    StrandPageFactory(parent=strand_index, title="Lantern strand")
+    people = PeopleIndexPageFactory(parent=strand_index.get_parent())
+    PersonPageFactory(parent=people, title="Lantern Person")
+    with django_assert_max_num_queries(40) as few:
+        client.get("/search/", {"q": "lantern"})
+    for n in range(9):
+        StrandPageFactory(parent=strand_index, title=f"Lantern strand {n}")
+        PersonPageFactory(parent=people, title=f"Lantern Person {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/search/", {"q": "lantern"})
