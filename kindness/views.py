@@ -100,9 +100,9 @@ def web_manifest(request):
             {"src": static("icons/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
         ],
     }
-    settings = SiteSettings.for_request(request) if site else None
-    if settings and settings.default_share_description:
-        manifest["description"] = settings.default_share_description
+    site_settings = SiteSettings.for_request(request) if site else None
+    if site_settings and site_settings.default_share_description:
+        manifest["description"] = site_settings.default_share_description
     return JsonResponse(manifest, content_type="application/manifest+json")
 
 
