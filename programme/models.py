@@ -73,6 +73,7 @@ class HomePage(ShareMetadataMixin, Page):
     subpage_types = [
         "programme.StrandIndexPage",
         "people.PeopleIndexPage",
+        "publications.PublicationIndexPage",
     ]
     max_count = 1
 
@@ -206,6 +207,10 @@ class StrandPage(ShareMetadataMixin, Page):
             for link in self.strand_people.select_related("person", "person__photo")
             if link.person.live
         ]
+        # Publications and films tagged with this strand (publications.LibraryItemPage).
+        context["library_items"] = list(
+            self.library_items.live().public().newest_first().for_listing()
+        )
         return context
 
 

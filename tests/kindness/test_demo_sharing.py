@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.images.models import Image
 
+from kindness.demo import SHARE_IMAGE_TITLE
 from tests.html import soup
 
 
@@ -28,5 +29,7 @@ def test_the_facebook_address_is_unknown_so_no_follow_link_shows(loaded, client)
 
 
 def test_loading_again_makes_no_second_share_image(loaded):
+    images = Image.objects.count()
     call_command("load_demo_content", stdout=StringIO())
-    assert Image.objects.count() == 1
+    assert Image.objects.count() == images
+    assert Image.objects.filter(title=SHARE_IMAGE_TITLE).count() == 1

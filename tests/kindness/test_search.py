@@ -6,6 +6,11 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from tests.html import soup, visible_text
 from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
 from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
+from tests.publications.factories import (
+    FilmPageFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+)
 
 
 def body(text):
@@ -29,6 +34,23 @@ def test_finds_a_page_by_a_word_only_in_its_body(strand_index, client):
     StrandPageFactory(parent=strand_index, title="Place", body=body("A walk on the machair."))
     StrandPageFactory(parent=strand_index, title="Other", body=body("Nothing to see here."))
     assert results(client.get("/search/", {"q": "machair"})) == [("Strand", "Place")]
+
+
+def test_finds_a_publication_by_a_word_only_in_its_body(home, client):
+    library = PublicationIndexPageFactory(parent=home)
+    PublicationPageFactory(
+        parent=library, title="The Place of Kindness", body=body("Notes from the machair.")
+    )
+    PublicationPageFactory(parent=library, title="Another report")
+    assert results(client.get("/search/", {"q": "machair"})) == [
+        ("Publication", "The Place of Kindness")
+    ]
+
+
+def test_finds_a_film_by_its_transcript(home, client):
+    library = PublicationIndexPageFactory(parent=home)
+    FilmPageFactory(parent=library, title="A short film", transcript="<p>Lanterns glowed.</p>")
+    assert results(client.get("/search/", {"q": "lanterns"})) == [("Film", "A short film")]
 
 
 def test_results_are_labelled_by_type(strand_index, client):

@@ -11,6 +11,7 @@ from wagtail.models import Page
 import kindness.demo
 import people.demo
 import programme.demo
+import publications.demo
 from programme.demo import child_page
 
 
@@ -24,7 +25,8 @@ class Command(BaseCommand):
         # Created in the order the main navigation lists them.
         strand_index = programme.demo.strand_index(home)
         people_by_slug = people.demo.load(home, child_page)
-        programme.demo.load_strands(strand_index, people_by_slug)
+        strands = programme.demo.load_strands(strand_index, people_by_slug)
+        publications.demo.load(home, child_page, strands, people_by_slug)
         programme.demo.write_brief(home, people_by_slug)
         kindness.demo.load()
         added = self.page_count() - pages_before

@@ -1,0 +1,255 @@
+"""The programme's seven reports and two films (facts.md), under a library page.
+
+Summaries are in the site's own words. Each report gets a one-page PDF made here at load
+time, so its download works; the films have no video address (it is unknown), a poster
+made here, and a transcript placeholder that says so, for an editor to replace.
+"""
+
+import datetime
+import hashlib
+import io
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from PIL import ImageDraw, ImageFont
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from .models import DatePrecision, FilmPage, PublicationIndexPage, PublicationPage, PublicationType
+
+D = datetime.date
+
+PUBLICATIONS = [
+    {
+        "slug": "the-place-of-kindness",
+        "title": "The Place of Kindness: Combating loneliness and building stronger communities",
+        "publication_type": PublicationType.REPORT,
+        "date": D(2017, 7, 25),
+        "authors": ["zoe-ferguson"],
+        "strands": ["kinder-communities"],
+        "summary": "Stories from seven community organisations of how everyday relationships "
+        "support people's wellbeing, what gets in the way of kindness, and what helps "
+        "it to grow.",
+    },
+    {
+        "slug": "kindness-emotions-and-human-relationships",
+        "title": "Kindness, emotions and human relationships: The blind spot in public policy",
+        "publication_type": PublicationType.REPORT,
+        "date": D(2018, 11, 1),
+        "authors": ["julia-unwin"],
+        "strands": ["kindness-and-public-policy"],
+        "summary": "Julia Unwin argues that public policy has had good reasons to keep "
+        "kindness at a distance, but that today's challenges need an approach centred on "
+        "relationships and emotional intelligence.",
+    },
+    {
+        "slug": "quantifying-kindness-public-engagement-and-place",
+        "title": "Quantifying kindness, public engagement and place",
+        "publication_type": PublicationType.DATA_SERIES,
+        "date": D(2018, 11, 13),
+        "authors": ["jennifer-wallace", "ben-thurman"],
+        "strands": ["quantifying-kindness"],
+        "summary": "A booklet and five jurisdiction factsheets from the first quantitative "
+        "survey of kindness in communities and public services across the UK and Ireland.",
+    },
+    {
+        "slug": "the-practice-of-kindness",
+        "title": "The Practice of Kindness",
+        "publication_type": PublicationType.REPORT,
+        "date": D(2019, 6, 1),
+        "date_precision": DatePrecision.MONTH,
+        "authors": ["zoe-ferguson", "ben-thurman"],
+        "strands": ["kindness-innovation-network"],
+        "summary": "What the Kindness Innovation Network learned about putting kindness into "
+        "practice, and about attitudes to risk, professionalism and performance management.",
+    },
+    {
+        "slug": "public-policy-and-the-infrastructure-of-kindness-in-scotland",
+        "title": "Public policy and the infrastructure of kindness in Scotland",
+        "publication_type": PublicationType.REPORT,
+        "date": D(2019, 10, 1),
+        "date_precision": DatePrecision.MONTH,
+        "authors": ["simon-anderson", "julie-brownlie"],
+        "strands": ["kindness-and-public-policy"],
+        "summary": "A supported publication that takes the theme of kindness and public "
+        "policy further, looking at what sustains kindness in Scotland.",
+    },
+    {
+        "slug": "north-ayrshire-a-case-study-on-kindness",
+        "title": "North Ayrshire: A case study on kindness",
+        "publication_type": PublicationType.CASE_STUDY,
+        "date": D(2020, 9, 30),
+        "authors": ["ben-thurman"],
+        "strands": ["north-ayrshire-partnership"],
+        "summary": "Learning from two and a half years alongside North Ayrshire Council as it "
+        "made kindness an organisational value, including its response to COVID-19.",
+    },
+    {
+        "slug": "the-courage-to-be-kind",
+        "title": "The courage to be kind",
+        "publication_type": PublicationType.REPORT,
+        "date": D(2020, 12, 8),
+        "authors": ["ben-thurman", "elizabeth-kelly"],
+        "strands": ["kindness-in-health-and-social-care"],
+        "summary": "Medics reflect on what the healthcare response to COVID-19 taught them "
+        "about kindness in health and social care in Scotland.",
+    },
+]
+
+FILMS = [
+    {
+        "slug": "the-place-of-kindness-film",
+        "title": "The Place of Kindness (short film)",
+        "date": D(2017, 1, 1),
+        "date_precision": DatePrecision.YEAR,
+        "publication": "the-place-of-kindness",
+        "strands": ["kinder-communities"],
+        "summary": "A short film of the people and places behind The Place of Kindness.",
+    },
+    {
+        "slug": "the-practice-of-kindness-film",
+        "title": "The Practice of Kindness (short film)",
+        "date": D(2019, 6, 1),
+        "date_precision": DatePrecision.MONTH,
+        "publication": "the-practice-of-kindness",
+        "strands": ["kindness-innovation-network"],
+        "summary": "Practitioners from the Kindness Innovation Network on putting kindness "
+        "into practice. Made by TartanZone Media.",
+    },
+]
+
+TRANSCRIPT_PLACEHOLDER = (
+    "<p>Placeholder: the transcript of this film is not on the site yet. An editor will "
+    "replace this text with everything said and shown in the film.</p>"
+)
+
+
+def pdf_text(text):
+    """Text for a PDF string literal in WinAnsi (Latin-1 is close enough here)."""
+    raw = text.encode("latin-1", "replace").decode("latin-1")
+    return raw.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def make_pdf(title, lines):
+    """A small, valid one-page PDF (A4) showing `title` and `lines`, written by hand."""
+    commands = ["BT", "/F1 20 Tf", "72 760 Td", "24 TL"]
+    commands.append(f"({pdf_text(title[:60])}) Tj")
+    commands.append("/F1 12 Tf 18 TL")
+    for line in lines:
+        commands.append(f"T* ({pdf_text(line)}) Tj")
+    commands.append("ET")
+    stream = "\n".join(commands).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def make_poster(title):
+    """A plain 16:9 poster in the site's colours with the film's title on it (PNG bytes)."""
+    image = PillowImage.new("RGB", (1280, 720), "#0d5c55")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 620, 1280, 720), fill="#083f3a")
+    draw.rectangle((80, 300, 200, 308), fill="#f2b134")
+    font = ImageFont.load_default(size=56)
+    small = ImageFont.load_default(size=32)
+    draw.text((80, 330), title.replace(" (short film)", ""), fill="#ffffff", font=font)
+    draw.text((80, 410), "A short film from Kinder Communities", fill="#e3f0ee", font=small)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def report_document(data, author_names):
+    Document = get_document_model()
+    lines = [
+        data["title"],
+        "",
+        f"{dict(PublicationType.choices)[data['publication_type']]}, "
+        f"{data['date'].year}. By {', '.join(author_names)}.",
+        "",
+        "Demo file: this stands in for the full report until an editor uploads it.",
+    ]
+    pdf = make_pdf("Kinder Communities", lines)
+    document = Document(
+        title=f"{data['title']} (full report)",
+        file_size=len(pdf),
+        file_hash=hashlib.sha1(pdf).hexdigest(),
+    )
+    document.file.save(f"{data['slug']}.pdf", ContentFile(pdf))
+    return document
+
+
+def poster_image(title, slug):
+    Image = get_image_model()
+    image = Image(title=f"Poster: {title}")
+    image.file = ImageFile(io.BytesIO(make_poster(title)), name=f"{slug}-poster.png")
+    image.save()
+    return image
+
+
+def load(home, child_page, strands, people):
+    """Create the library and every publication and film that is missing."""
+    library, _ = child_page(
+        home,
+        PublicationIndexPage,
+        "library",
+        title="Library",
+        show_in_menus=True,
+        introduction="The programme's reports, case studies, data and films, newest first.",
+    )
+    publications = {}
+    for data in PUBLICATIONS:
+        existing = PublicationPage.objects.child_of(library).filter(slug=data["slug"]).first()
+        if existing:
+            publications[data["slug"]] = existing
+            continue
+        fields = dict(data)
+        slug = fields.pop("slug")
+        authors = [people[key] for key in fields.pop("authors") if key in people]
+        strand_pages = [strands[key] for key in fields.pop("strands") if key in strands]
+        page = PublicationPage(slug=slug, **fields)
+        for person in authors:
+            page.authors.add(page.authors.model(person=person))
+        page.strands = strand_pages
+        document = report_document(data, [person.title for person in authors])
+        page.downloads.add(page.downloads.model(document=document, title="Full report"))
+        library.add_child(instance=page)
+        page.save_revision().publish()
+        publications[slug] = page
+    for data in FILMS:
+        if FilmPage.objects.child_of(library).filter(slug=data["slug"]).exists():
+            continue
+        fields = dict(data)
+        slug = fields.pop("slug")
+        strand_pages = [strands[key] for key in fields.pop("strands") if key in strands]
+        page = FilmPage(
+            slug=slug,
+            publication=publications.get(fields.pop("publication")),
+            transcript=TRANSCRIPT_PLACEHOLDER,
+            image=poster_image(fields["title"], slug),
+            image_alt_text=f"A title card reading '{fields['title']}'",
+            **fields,
+        )
+        page.strands = strand_pages
+        library.add_child(instance=page)
+        page.save_revision().publish()
+    return library

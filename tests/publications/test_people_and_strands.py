@@ -1,0 +1,64 @@
+"""Person pages list what the person wrote; strand pages list their publications and films."""
+
+import datetime
+
+from tests.html import soup, visible_text
+from tests.publications.factories import (
+    FilmPageFactory,
+    PublicationAuthorFactory,
+    PublicationPageFactory,
+)
+from tests.queries import count_queries
+
+
+def written_by(person, library, count, start=0):
+    for n in range(start, start + count):
+        page = PublicationPageFactory(
+            parent=library,
+            title=f"Report {n}",
+            date=datetime.date(2010, 1, 1) + datetime.timedelta(days=30 * n),
+        )
+        PublicationAuthorFactory(page=page, person=person, sort_order=0)
+        PublicationAuthorFactory(page=page, name="Outside Author", sort_order=1)
+
+
+def test_person_page_lists_what_they_wrote_newest_first(library, ben, elizabeth, client):
+    written_by(ben, library, 3)
+    PublicationPageFactory(parent=library, title="Someone else's")
+    section = soup(client.get(ben.url)).select_one("#authored-by-heading").parent
+    titles = [visible_text(a) for a in section.select(".card__title a")]
+    assert titles == ["Report 2", "Report 1", "Report 0"]
+    assert not soup(client.get(elizabeth.url)).select("#authored-by-heading")
+
+
+def test_person_page_queries_do_not_grow_with_their_publications(library, ben, client):
+    written_by(ben, library, 2)
+    count_queries(client, ben.url)
+    few = count_queries(client, ben.url)
+    written_by(ben, library, 38, start=2)
+    count_queries(client, ben.url)
+    many = count_queries(client, ben.url)
+    assert len(soup(client.get(ben.url)).select(".library-card")) == 40
+    assert few == many
+
+
+def test_strand_page_lists_its_publications_and_films(library, strand, other_strand, client):
+    PublicationPageFactory(
+        parent=library, title="Report", date=datetime.date(2017, 7, 25), strands=[strand]
+    )
+    FilmPageFactory(parent=library, title="Film", date=datetime.date(2018, 1, 1), strands=[strand])
+    PublicationPageFactory(parent=library, title="Elsewhere", strands=[other_strand])
+    section = soup(client.get(strand.url)).select_one("#strand-publications").parent
+    assert [visible_text(a) for a in section.select(".card__title a")] == ["Film", "Report"]
+
+
+def test_strand_page_queries_do_not_grow_with_its_publications(library, strand, client):
+    for _n in range(2):
+        PublicationPageFactory(parent=library, strands=[strand])
+    count_queries(client, strand.url)
+    few = count_queries(client, strand.url)
+    for _n in range(30):
+        PublicationPageFactory(parent=library, strands=[strand])
+    FilmPageFactory(parent=library, strands=[strand])
+    many = count_queries(client, strand.url)
+    assert few == many
