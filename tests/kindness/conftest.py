@@ -5,6 +5,11 @@ from wagtail.models import Site
 from tests.kindness.factories import ImageFactory, site_settings
 from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
 from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
+from tests.publications.factories import (
+    FilmPageFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+)
 
 AWKWARD_TITLE = 'Kindness & “care” in Ayrshire: Zoë\'s "quoted" story'
 
@@ -34,7 +39,11 @@ def pages(home):
     """One published page of every type the site has, keyed by type."""
     strand_index = StrandIndexPageFactory(parent=home, introduction="Every strand of the work.")
     people_index = PeopleIndexPageFactory(parent=home, introduction="The people behind it.")
+    library = PublicationIndexPageFactory(parent=home, introduction="Reports and films.")
     return {
+        "library": library,
+        "publication": PublicationPageFactory(parent=library, title="The Place of Kindness"),
+        "film": FilmPageFactory(parent=library, title="The Practice of Kindness"),
         "home": home,
         "strand index": strand_index,
         "strand": StrandPageFactory(parent=strand_index, title=AWKWARD_TITLE),

@@ -7,7 +7,16 @@ import pytest
 from tests.html import soup
 from tests.kindness.factories import ImageFactory
 
-PAGE_TYPES = ("home", "strand index", "strand", "people index", "person")
+PAGE_TYPES = (
+    "home",
+    "strand index",
+    "strand",
+    "people index",
+    "person",
+    "library",
+    "publication",
+    "film",
+)
 
 
 def meta(html, key):
