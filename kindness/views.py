@@ -1,7 +1,7 @@
 import logging
 
 from django.core.paginator import Paginator
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -58,8 +58,10 @@ def search(request):
         results = pages.exclude(id__in=promoted_ids).specific().search(search_terms(query))
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:
-            results_page = paginator.get_page(form.cleaned_data.get("page") or 1)
-            results_page.object_list = list(results_page.object_list)
+            # A savepoint, so a failed search leaves the request's transaction usable.
+            with transaction.atomic():
+                results_page = paginator.get_page(form.cleaned_data.get("page") or 1)
+                results_page.object_list = list(results_page.object_list)
         except DatabaseError:
             # The database's full-text parser rejected something we failed to foresee:
             # the reader sees "no results", the logs see the query.

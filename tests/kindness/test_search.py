@@ -1,8 +1,11 @@
 """Site search: full text over every page type, labelled, paginated, promoted, hostile-proof."""
 
 import pytest
+from django.core.paginator import Paginator
+from django.db import DatabaseError
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from kindness import views
 from tests.html import soup, visible_text
 from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
 from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
@@ -189,3 +192,17 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
         PersonPageFactory(parent=people, title=f"Lantern Person {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/search/", {"q": "lantern"})
+
+
+def test_a_search_the_database_rejects_shows_no_results(strand_index, client, monkeypatch):
+    class RejectingPaginator(Paginator):
+        def get_page(self, number):
+            if isinstance(self.object_list, list):
+                return super().get_page(number)
+            raise DatabaseError("fts5: syntax error near something unforeseen")
+
+    monkeypatch.setattr(views, "Paginator", RejectingPaginator)
+    StrandPageFactory(parent=strand_index, title="Lantern strand")
+    html = soup(client.get("/search/", {"q": "lantern"}))
+    assert "No results for “lantern”" in visible_text(html.select_one(".search-summary"))
+    assert Query.get("lantern").hits == 1  # the request's transaction is still usable
