@@ -2,7 +2,7 @@
 
 Both take the same plain dict (see `PublicationPage.citation_data`): authors as
 (family name, given names) pairs in order, year, month (or None when only the year is
-known), title, type, publisher, url and a slug to build the BibTeX key from.
+known), title, type, publisher and url.
 """
 
 import re
