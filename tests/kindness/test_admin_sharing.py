@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Site
 
 from tests.html import soup
+from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
 from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
 
 
@@ -15,8 +16,11 @@ def editor(client, django_user_model):
 
 
 def test_the_promote_tab_offers_share_title_description_and_image(home, editor, client):
-    strand = StrandPageFactory(parent=StrandIndexPageFactory(parent=home))
-    for page in (home, strand):
+    strand_index = StrandIndexPageFactory(parent=home)
+    strand = StrandPageFactory(parent=strand_index)
+    people = PeopleIndexPageFactory(parent=home)
+    person = PersonPageFactory(parent=people)
+    for page in (home, strand_index, strand, people, person):
         html = soup(client.get(f"/admin/pages/{page.pk}/edit/"))
         for field in ("share_title", "share_description", "share_image", "share_image_alt_text"):
             assert html.find(attrs={"name": field}), field
