@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -81,6 +82,16 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "site settings"
 
+    def clean(self):
+        super().clean()
+        if self.default_share_image_id and not self.default_share_image_alt_text.strip():
+            raise ValidationError(
+                {
+                    "default_share_image_alt_text": "Describe the default share picture for "
+                    "people who cannot see it."
+                }
+            )
+
 
 class ShareMetadataMixin(models.Model):
     """Lets editors choose how a page looks when shared, in the promote tab.
@@ -136,6 +147,13 @@ class ShareMetadataMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.share_image_id and not self.share_image_alt_text.strip():
+            raise ValidationError(
+                {"share_image_alt_text": "Describe the share picture for people who cannot see it."}
+            )
 
     def share_image_from_content(self):
         """The page's own picture and its alt text, such as a cover, poster or photo."""

@@ -1,9 +1,11 @@
 """Editors reach the sharing fields: the promote tab and the site settings."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
 from tests.html import soup
+from tests.kindness.factories import ImageFactory
 from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
 from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
 
@@ -46,3 +48,13 @@ def test_site_settings_offer_social_and_sharing_fields(home, editor, client):
 def test_editors_manage_redirects_and_search_promotions(editor, client):
     assert client.get("/admin/redirects/").status_code == 200
     assert client.get("/admin/searchpicks/").status_code == 200
+
+
+def test_a_share_picture_needs_alt_text(home):
+    strand = StrandPageFactory(parent=StrandIndexPageFactory(parent=home))
+    strand.share_image = ImageFactory()
+    with pytest.raises(ValidationError) as error:
+        strand.full_clean()
+    assert "share_image_alt_text" in error.value.message_dict
+    strand.share_image_alt_text = "Volunteers at a lunch club"
+    strand.full_clean()
