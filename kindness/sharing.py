@@ -74,15 +74,15 @@ SHARE_NETWORKS = [
 
 
 def share_links(url, title):
-    """[{network, href, new_tab}] for every network, then email; every value URL-encoded."""
+    """[{label, href, new_tab}] for every network, then email; every value URL-encoded."""
     links = [
         {
-            "network": name,
+            "label": f"Share on {name}",
             "href": f"{base}?{urlencode(params(url, title), quote_via=quote)}",
             "new_tab": True,
         }
         for name, base, params in SHARE_NETWORKS
     ]
     email = urlencode({"subject": title, "body": url}, quote_via=quote)
-    links.append({"network": "email", "href": f"mailto:?{email}", "new_tab": False})
+    links.append({"label": "Share by email", "href": f"mailto:?{email}", "new_tab": False})
     return links
