@@ -9,14 +9,9 @@ from kindness.models import ShareMetadataMixin
 # Page types from apps still being built, not yet given the mixin. Each needs one line
 # (`class X(ShareMetadataMixin, Page)` plus `share_image_source`/`share_description_source`);
 # empty this set as they join.
-AWAITING_SHARE_METADATA = {
-    "publications.LibraryItemPage",
-    "publications.PublicationPage",
-    "publications.FilmPage",
-    "publications.PublicationIndexPage",
-}
+AWAITING_SHARE_METADATA = set()
 # Page types that index nothing but their title yet; each needs a `search_fields` line.
-AWAITING_SEARCH_FIELDS = {"publications.PublicationIndexPage"}
+AWAITING_SEARCH_FIELDS = set()
 
 PAGE_TYPES = [model for model in get_page_models() if model is not Page]
 
