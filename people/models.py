@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from kindness.models import ShareMetadataMixin
 from programme.models import StrandPage
 
 from .vcard import vcard
@@ -51,7 +52,7 @@ def network_for(url):
     return ""
 
 
-class PeopleIndexPage(Page):
+class PeopleIndexPage(ShareMetadataMixin, Page):
     """The people behind the programme, grouped by how they work with it."""
 
     introduction = models.TextField(blank=True, help_text="A sentence or two above the list.")
@@ -60,6 +61,9 @@ class PeopleIndexPage(Page):
         help_text="Also list outside authors, in a group of their own. Their pages exist "
         "either way, so the author links on publications always work.",
     )
+
+    share_description_source = "introduction"
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     content_panels = [
         *Page.content_panels,
@@ -103,7 +107,7 @@ class PersonQuerySet(PageQuerySet):
         return self.select_related("photo").prefetch_related("photo__renditions")
 
 
-class PersonPage(RoutablePageMixin, Page):
+class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
     """One person: a member of staff, an associate or fellow, or an outside author.
 
     The page title is the person's name as commonly written ("Julia Unwin"); honorifics
@@ -115,6 +119,9 @@ class PersonPage(RoutablePageMixin, Page):
         STAFF = "staff", "Staff"
         ASSOCIATE = "associate", "Associates and fellows"
         AUTHOR = "author", "Authors"
+
+    share_image_source = ("photo", "photo_alt_text")
+    share_description_source = "role_line"
 
     honorific_prefix = models.CharField(
         max_length=20, blank=True, help_text="Before the name, for example 'Dr' or 'Professor'."
@@ -213,7 +220,7 @@ class PersonPage(RoutablePageMixin, Page):
         [
             ObjectList(content_panels, heading="Content"),
             ObjectList(contact_panels, heading="Contact"),
-            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(ShareMetadataMixin.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )

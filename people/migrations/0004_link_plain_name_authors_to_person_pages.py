@@ -33,8 +33,8 @@ def link_authors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("people", "0002_person_links_contact_tab_and_author_listing"),
-        ("publications", "0002_speak_to_in_publication_body"),
+        ("people", "0003_person_links_contact_tab_and_author_listing"),
+        ("publications", "0003_speak_to_in_publication_body"),
     ]
 
     # Going back leaves the links in place: a linked author is still a valid author.
