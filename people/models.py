@@ -87,13 +87,10 @@ class PeopleIndexPage(ShareMetadataMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         kinds = self.listed_kinds()
-        people = list(
-            PersonPage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(kind__in=kinds)
-            .for_cards()
-            .order_by("last_name", "title")
+        people = PersonPage.objects.child_of(self).live().public().filter(kind__in=kinds)
+        # By surname, falling back to the name's last word when no family name is given.
+        people = sorted(
+            people.for_cards(), key=lambda person: (person.family_name.casefold(), person.title)
         )
         context["groups"] = [
             (kind.label, [person for person in people if person.kind == kind]) for kind in kinds
