@@ -26,6 +26,10 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         if request.path_info.startswith(tuple(settings.ADMIN_PATH_PREFIXES)):
             response._csp_config = settings.ADMIN_CONTENT_SECURITY_POLICY
+            # A page preview is rendered through the whole middleware stack a second time,
+            # as a public page; drop that inner policy so the editor's preview frame loads.
+            if "frame-ancestors 'none'" in response.get("Content-Security-Policy", ""):
+                del response["Content-Security-Policy"]
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         return response
 
