@@ -54,7 +54,8 @@ def test_the_lock_out_page_says_what_happened_and_when_to_try_again(editor, clie
     assert "5 failed attempts to sign in" in text
     assert "try again in 15 minutes" in text
     # The page is in the site's own design, with its header, footer and stylesheets.
-    assert html.select_one("header") and html.select_one("footer")
+    assert html.select_one("header")
+    assert html.select_one("footer")
     assert html.select('link[rel="stylesheet"]')
 
 
