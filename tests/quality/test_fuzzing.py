@@ -9,7 +9,7 @@ from urllib.parse import quote_from_bytes
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.quality.conftest import get_forms, parse, public_pages
@@ -98,6 +98,17 @@ def test_the_library_filters_are_among_the_targets(demo, client):
     assert fuzz_targets(client)["/library/"] == ["author", "page", "strand", "type", "year"]
 
 
+def test_every_query_parameter_survives_each_known_bad_value(demo, client):
+    targets = fuzz_targets(client)
+    before = row_counts()
+    for path, names in targets.items():
+        for name in names:
+            for text in KNOWN_BAD:
+                values = {name: text.encode("utf-8", "surrogatepass")}
+                assert_safe(client.get(path, QUERY_STRING=query_string(values)), values)
+    assert row_counts() == before
+
+
 def test_every_query_parameter_survives_hostile_input(demo, client):
     targets = fuzz_targets(client)
     before = row_counts()
@@ -123,6 +134,10 @@ def test_the_admin_login_form_survives_hostile_input(db, client):
 
     @FUZZ
     @given(username=hostile, password=hostile)
+    @example(username=b"editor\x00", password=b"pw")
+    @example(username=b"x" * 300, password=b"pw")  # longer than any username column
+    @example(username="\ud800".encode("utf-8", "surrogatepass"), password=b"\xff\xfe")
+    @example(username=b"<script>alert(1)</script>", password=b"' OR '1'='1")
     def log_in(username, password):
         values = {"username": username, "password": password}
         response = client.post(
