@@ -8,6 +8,7 @@ tests/browser (skipped loudly without Chromium, failed under REQUIRE_BROWSER=1).
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from wagtail.models import Page
 
 from publications.models import FilmPage
@@ -90,4 +91,9 @@ def test_an_editor_signs_in_edits_and_previews_under_the_admin_policy(
     preview = page.frame_locator("#w-preview-iframe")
     preview.locator("h1").wait_for()
     assert preview.locator("h1").inner_text() == library.title
+
+    # Signed in, the public pages carry Wagtail's userbar, which must work under them too.
+    page.goto(library.url)
+    page.locator("#wagtail-userbar-trigger").click()
+    expect(page.get_by_role("menuitem").first).to_be_visible()
     assert not errors

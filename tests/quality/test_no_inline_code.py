@@ -4,13 +4,16 @@ import json
 
 from tests.quality.conftest import NOT_FOUND_PATH, parse, public_pages
 
+# Script elements of these types hold data the browser never runs (JSON-LD for search
+# engines; the editors' userbar configuration), so the policy does not apply to them.
+DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
+
 
 def inline_code(html):
     """Every piece of inline code on a page the strict policy would block, in words."""
     found = []
     for script in html.find_all("script"):
-        if script.get("type") == "application/ld+json":
-            # Data, never run: the policy does not apply to it. It must still be valid JSON.
+        if script.get("type") in DATA_SCRIPT_TYPES:
             json.loads(script.string)
         elif not script.get("src"):
             found.append(f"inline <script>: {str(script)[:80]}")
@@ -50,3 +53,16 @@ def test_the_lock_out_and_not_found_pages_have_none_either(db, client):
         response = client.post("/admin/login/", {"username": "x", "password": str(attempt)})
     assert response.status_code == 429
     assert not inline_code(parse(response))
+
+
+def test_the_userbar_editors_see_on_pages_adds_none(demo, client, django_user_model):
+    editor = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(editor)
+    found = {}
+    for label, path, _status in public_pages(client):
+        html = parse(client.get(path, secure=True))
+        if label != "not found":
+            assert html.select("wagtail-userbar, #wagtail-userbar-template"), label
+        if problems := inline_code(html):
+            found[f"{label} {path}"] = problems
+    assert not found
