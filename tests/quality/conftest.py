@@ -63,11 +63,11 @@ def same_origin_links(path, html):
     return paths
 
 
-def get_forms(path, html):
-    """Every GET form on a page: (action path, the names of its fields)."""
+def get_forms(path, html, method="get"):
+    """Every form on a page sent with `method`: (action path, the names of its fields)."""
     forms = []
     for form in html.select("form"):
-        if (form.get("method") or "get").lower() != "get":
+        if (form.get("method") or "get").lower() != method:
             continue
         action = urlsplit(urljoin("http://testserver" + path, form.get("action") or path)).path
         names = sorted({field["name"] for field in form.select("[name]") if field.name != "button"})

@@ -126,6 +126,30 @@ def test_every_query_parameter_survives_hostile_input(demo, client):
     assert row_counts() == before
 
 
+def test_every_form_readers_post_survives_hostile_input(demo, client):
+    """Sign-up and contact forms, once a page has one: refused cleanly, nothing stored."""
+    forms = {}
+    for _label, path, status in public_pages(client):
+        if status == 200:
+            for action, names in get_forms(path, parse(client.get(path)), method="post"):
+                forms.setdefault(action, set()).update(set(names) - {"csrfmiddlewaretoken"})
+    before = row_counts()
+
+    @FUZZ
+    @given(data=st.data())
+    def every_form(data):
+        for action, names in forms.items():
+            values = {name: data.draw(hostile, label=f"{action} {name}") for name in names}
+            response = client.post(
+                action, query_string(values), content_type="application/x-www-form-urlencoded"
+            )
+            assert_safe(response, values)
+
+    if forms:
+        every_form()
+    assert row_counts() == before
+
+
 def test_the_admin_login_form_survives_hostile_input(db, client):
     User = get_user_model()
     # The admin's own inline scripts (its configuration as JSON): input must add none.
