@@ -85,3 +85,25 @@ def test_a_successful_login_clears_the_count(editor, client):
 def test_force_login_still_works_for_tests(editor, client):
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
+
+
+def test_behind_a_tls_proxy_the_address_the_proxy_saw_is_the_one_locked(editor, client, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+    def via_proxy(password, forwarded_for):
+        return client.post(
+            LOGIN,
+            {"username": "editor", "password": password},
+            REMOTE_ADDR="10.0.0.1",  # the proxy
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+            HTTP_X_FORWARDED_PROTO="https",
+        )
+
+    # A client cannot dodge the lock by sending its own X-Forwarded-For: the proxy appends
+    # the address it saw, and that last one is what counts.
+    for attempt in range(5):
+        response = via_proxy(f"wrong-{attempt}", f"192.0.2.{attempt}, 203.0.113.7")
+    assert response.status_code == 429
+    assert via_proxy("right-pw", "203.0.113.7").status_code == 429
+    # Someone else behind the same proxy can still sign in.
+    assert via_proxy("right-pw", "198.51.100.9").status_code == 302
