@@ -1,26 +1,17 @@
 """In a real browser, the strict policy blocks nothing a page needs, and the admin works.
 
 Chromium reports each thing the Content Security Policy blocks as a console error; no page
-type, no film player and no admin screen may cause one. Uses the browser harness of
-tests/browser (skipped loudly without Chromium, failed under REQUIRE_BROWSER=1).
+type, no film player and no admin screen may cause one. Part of the security checks
+(tests/quality), kept here to share the one Chromium of this folder's harness.
 """
 
 from urllib.parse import urlsplit
 
-import pytest
 from playwright.sync_api import expect
 from wagtail.models import Page
 
 from publications.models import FilmPage
-
-# The browser harness's fixtures, shared rather than copied.
-from tests.browser.conftest import browser, demo_site, new_page, page  # noqa: F401
 from tests.quality.conftest import public_pages
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
 
 
 def csp_errors(tab):
@@ -35,7 +26,7 @@ def csp_errors(tab):
     return errors
 
 
-def test_no_page_type_breaks_the_policy(demo_site, page, client):  # noqa: F811
+def test_no_page_type_breaks_the_policy(demo_site, page, client):
     errors = csp_errors(page)
     for _label, path, _status in public_pages(client):
         page.goto(path)
@@ -43,7 +34,7 @@ def test_no_page_type_breaks_the_policy(demo_site, page, client):  # noqa: F811
     assert not errors
 
 
-def test_the_film_player_loads_under_the_policy(demo_site, page, live_server):  # noqa: F811
+def test_the_film_player_loads_under_the_policy(demo_site, page, live_server):
     film = FilmPage.objects.get(slug="the-practice-of-kindness-film")
     film.video_url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     film.save_revision().publish()
@@ -68,8 +59,8 @@ def test_the_film_player_loads_under_the_policy(demo_site, page, live_server):  
 
 
 def test_an_editor_signs_in_edits_and_previews_under_the_admin_policy(
-    demo_site,  # noqa: F811
-    page,  # noqa: F811
+    demo_site,
+    page,
     django_user_model,
 ):
     django_user_model.objects.create_superuser("editor", "e@example.org", "a-long-password")
