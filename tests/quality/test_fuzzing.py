@@ -123,6 +123,7 @@ def test_every_query_parameter_survives_each_known_bad_value(demo, client):
                 values = {name: text.encode("utf-8", "surrogatepass")}
                 assert_safe(client.get(path, QUERY_STRING=query_string(values)), values)
     assert row_counts() == before
+    assert all(query.isprintable() for query in logged_search_queries())
 
 
 def test_every_query_parameter_survives_hostile_input(demo, client):
