@@ -85,13 +85,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Below CSPMiddleware so the admin's policy is chosen before the header is written.
     "kindness.middleware.SecurityHeadersMiddleware",
+    # Above WhiteNoise, so static files (an SVG icon can be framed) are sent with it too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",

@@ -74,8 +74,9 @@ def test_every_page_type_sends_every_security_header(demo, client):
 def test_every_link_and_download_on_those_pages_sends_them_too(demo, client):
     """Feeds, BibTeX and vCard downloads, documents: everything one click away."""
     paths = set()
-    for _label, path, _status in public_pages(client):
-        paths |= same_origin_links(path, parse(client.get(path, secure=True)))
+    for _label, path, status in public_pages(client):
+        if status == 200:  # the 404 page links to itself
+            paths |= same_origin_links(path, parse(client.get(path, secure=True)))
     assert "/feed/" in paths
     problems = {}
     for path in sorted(paths):
