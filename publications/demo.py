@@ -163,6 +163,10 @@ def make_pdf(title, lines):
     return bytes(out)
 
 
+def poster_title(title):
+    return title.removesuffix(" (short film)")
+
+
 def make_poster(title):
     """A plain 16:9 poster in the site's colours with the film's title on it (PNG bytes)."""
     image = PillowImage.new("RGB", (1280, 720), "#0d5c55")
@@ -171,7 +175,7 @@ def make_poster(title):
     draw.rectangle((80, 300, 200, 308), fill="#f2b134")
     font = ImageFont.load_default(size=56)
     small = ImageFont.load_default(size=32)
-    draw.text((80, 330), title.replace(" (short film)", ""), fill="#ffffff", font=font)
+    draw.text((80, 330), poster_title(title), fill="#ffffff", font=font)
     draw.text((80, 410), "A short film from Kinder Communities", fill="#e3f0ee", font=small)
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
@@ -246,7 +250,8 @@ def load(home, child_page, strands, people):
             publication=publications.get(fields.pop("publication")),
             transcript=TRANSCRIPT_PLACEHOLDER,
             image=poster_image(fields["title"], slug),
-            image_alt_text=f"A title card reading '{fields['title']}'",
+            image_alt_text=f"A title card: {poster_title(fields['title'])}, "
+            "a short film from Kinder Communities",
             **fields,
         )
         page.strands = strand_pages

@@ -5,7 +5,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from publications.models import PublicationPage
 from tests.html import soup, visible_text
-from tests.publications.factories import PdfDocumentFactory
+from tests.publications.factories import (
+    FilmPageFactory,
+    PdfDocumentFactory,
+    PublicationPageFactory,
+)
 
 
 @pytest.fixture
@@ -42,7 +46,6 @@ def test_editor_publishes_a_publication_with_authors_and_a_download(
             "authors": inline_formset(
                 [{"person": ben.pk, "name": ""}, {"person": "", "name": "Julie Brownlie"}]
             ),
-            "strands": [strand.pk],
             "summary": "Medics reflect on kindness.",
             "image": "",
             "image_alt_text": "",
@@ -51,6 +54,7 @@ def test_editor_publishes_a_publication_with_authors_and_a_download(
             "action-publish": "publish",
         }
     )
+    data["strands"] = [strand.pk]
     response = editor.post(f"/admin/pages/add/publications/publicationpage/{library.pk}/", data)
     assert response.status_code == 302, response.context["form"].errors
     page = PublicationPage.objects.get(slug="the-courage-to-be-kind")
@@ -60,6 +64,7 @@ def test_editor_publishes_a_publication_with_authors_and_a_download(
     assert "Julie Brownlie" in visible_text(html.select_one(".facts"))
     assert visible_text(html.select_one(".downloads a")).startswith("Full report")
     assert "What the medics found." in visible_text(html.main)
+    assert [s.pk for s in page.strands.all()] == [strand.pk]
 
 
 def test_admin_refuses_an_author_with_both_a_person_and_a_name(library, ben, editor):
@@ -83,3 +88,54 @@ def test_admin_refuses_an_author_with_both_a_person_and_a_name(library, ben, edi
     assert response.status_code == 200
     assert "not both" in response.content.decode()
     assert not PublicationPage.objects.filter(slug="both").exists()
+
+
+def test_editor_previews_a_publication_and_a_film_before_saving(library, strand, ben, editor):
+    publication = PublicationPageFactory(parent=library, title="Draft report")
+    film = FilmPageFactory(parent=library, title="Draft film")
+    publication_data = nested_form_data(
+        {
+            "title": "Previewed report",
+            "slug": publication.slug,
+            "publication_type": "report",
+            "date": "2020-12-08",
+            "date_precision": "day",
+            "authors": inline_formset([{"person": ben.pk, "name": ""}]),
+            "summary": "Medics reflect on kindness.",
+            "image": "",
+            "image_alt_text": "",
+            "downloads": inline_formset([]),
+            "body": streamfield([]),
+        }
+    )
+    film_data = nested_form_data(
+        {
+            "title": "Previewed film",
+            "slug": film.slug,
+            "date": "2019-06-01",
+            "date_precision": "month",
+            "summary": "A film.",
+            "image": "",
+            "image_alt_text": "",
+            "video_url": "https://vimeo.com/76979871",
+            "video_file": "",
+            "captions": "",
+            "duration": "4:30",
+            "publication": publication.pk,
+            "transcript": rich_text("<p>Words.</p>"),
+        }
+    )
+    # A multiple choice is posted as repeated values, not as a nested form.
+    publication_data["strands"] = film_data["strands"] = [strand.pk]
+    for page, data, title in (
+        (publication, publication_data, "Previewed report"),
+        (film, film_data, "Previewed film"),
+    ):
+        url = f"/admin/pages/{page.pk}/edit/preview/"
+        response = editor.post(url, data)
+        assert response.json()["is_valid"], response.json()
+        preview = editor.get(url)
+        assert preview.status_code == 200
+        html = soup(preview)
+        assert visible_text(html.h1) == title
+        assert strand.title in visible_text(html.select_one(".facts"))

@@ -88,6 +88,8 @@ def test_each_host_plays_from_its_privacy_enhanced_address(library, client, addr
         "https://www.youtube.com/watch?v=short",
         "https://vimeo.com/channels/staffpicks",
         "https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ",
+        "https://youtu.be/ééééééééééé",
+        "https://vimeo.com/١٢٣",
     ],
 )
 def test_only_youtube_and_vimeo_addresses_are_accepted(library, address):

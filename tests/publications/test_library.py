@@ -7,7 +7,7 @@ import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from publications.models import DatePrecision, PublicationType
+from publications.models import DatePrecision, PublicationIndexPage, PublicationType
 from tests.html import soup, visible_text
 from tests.publications.factories import (
     FilmPageFactory,
@@ -242,7 +242,5 @@ def test_library_and_publication_page_queries_do_not_grow_with_content(
 
 
 def test_library_is_a_single_page_under_the_home_page(library):
-    from publications.models import PublicationIndexPage
-
     assert PublicationIndexPage.max_count == 1
     assert PublicationIndexPage.can_create_at(library.get_parent()) is False

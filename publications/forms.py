@@ -1,0 +1,56 @@
+from django import forms
+
+from .models.publications import PublicationType
+
+
+class LibraryFilterForm(forms.Form):
+    """The library's filters, read from the query string. A bad value is simply ignored."""
+
+    type = forms.ChoiceField(
+        required=False,
+        choices=[("", "All types"), *PublicationType.choices, ("film", "Film")],
+    )
+    strand = forms.ModelChoiceField(
+        queryset=None, required=False, to_field_name="slug", empty_label="All strands"
+    )
+    year = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+    author = forms.ModelChoiceField(
+        queryset=None, required=False, to_field_name="slug", empty_label="All authors"
+    )
+
+    def __init__(self, *args, items, **kwargs):
+        from people.models import PersonPage
+        from programme.models import StrandPage
+
+        super().__init__(*args, **kwargs)
+        self.fields["strand"].queryset = StrandPage.objects.live().order_by("title")
+        self.fields["author"].queryset = (
+            PersonPage.objects.live()
+            .filter(authored_publications__page__in=items)
+            .distinct()
+            .order_by("last_name", "title")
+        )
+        years = items.dates("date", "year", order="DESC")
+        self.fields["year"].choices = [("", "All years")] + [
+            (str(day.year), str(day.year)) for day in years
+        ]
+
+    def filter(self, items):
+        """`items` narrowed by every filter whose value is valid."""
+        self.is_valid()
+        data = self.cleaned_data
+        if data.get("type") == "film":
+            items = items.filter(filmpage__isnull=False)
+        elif data.get("type"):
+            items = items.filter(publicationpage__publication_type=data["type"])
+        if data.get("strand"):
+            items = items.filter(strands=data["strand"])
+        if data.get("year"):
+            items = items.filter(date__year=data["year"])
+        if data.get("author"):
+            items = items.filter(publicationpage__authors__person=data["author"])
+        return items.distinct()
+
+    @property
+    def active(self):
+        return any(self.cleaned_data.get(name) for name in self.fields)

@@ -1,0 +1,23 @@
+"""Publications, films and the library that lists them together (one module each)."""
+
+from .films import FilmPage, FilmPageForm
+from .index import PublicationIndexPage
+from .library import DatePrecision, LibraryItemPage
+from .publications import (
+    PublicationAuthor,
+    PublicationDownload,
+    PublicationPage,
+    PublicationType,
+)
+
+__all__ = [
+    "DatePrecision",
+    "FilmPage",
+    "FilmPageForm",
+    "LibraryItemPage",
+    "PublicationAuthor",
+    "PublicationDownload",
+    "PublicationIndexPage",
+    "PublicationPage",
+    "PublicationType",
+]

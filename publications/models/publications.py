@@ -1,0 +1,214 @@
+"""Publications: reports, case studies and the rest, with authors and downloads."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from kindness.blocks import ArticleBlock
+from publications.citations import bibtex, harvard
+
+from .library import DatePrecision, LibraryItemPage
+
+
+class PublicationType(models.TextChoices):
+    REPORT = "report", "Report"
+    CASE_STUDY = "case_study", "Case study"
+    DATA_SERIES = "data_series", "Data series"
+    POLICY_PAPER = "policy_paper", "Policy paper"
+    BRIEFING = "briefing", "Briefing"
+    OTHER = "other", "Other"
+
+
+# schema.org has a Report type; the rest are best described as a CreativeWork.
+SCHEMA_TYPES = {
+    PublicationType.REPORT: "Report",
+    PublicationType.CASE_STUDY: "Report",
+    PublicationType.POLICY_PAPER: "Report",
+    PublicationType.BRIEFING: "Report",
+}
+
+
+class PublicationPage(RoutablePageMixin, LibraryItemPage):
+    """A report, case study or other publication, with its downloads and how to cite it."""
+
+    publication_type = models.CharField(
+        "type", max_length=20, choices=PublicationType.choices, default=PublicationType.REPORT
+    )
+    body = StreamField(
+        ArticleBlock(),
+        blank=True,
+        help_text="More about the publication: findings, quotes, pictures.",
+    )
+
+    search_fields = [*LibraryItemPage.search_fields, index.SearchField("body")]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("publication_type"),
+        LibraryItemPage.date_panels(),
+        InlinePanel(
+            "authors",
+            heading="Authors",
+            label="Author",
+            help_text="In the order the publication names them. Choose a person page, or type "
+            "the name of an outside author.",
+        ),
+        FieldPanel("strands", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Cover image"),
+        InlinePanel(
+            "downloads",
+            heading="Downloads",
+            label="Download",
+            help_text="The full report, a summary, an accessible version...",
+        ),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["publications.PublicationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "publication"
+
+    def authors_for_display(self):
+        return list(self.authors.select_related("person"))
+
+    def citation_data(self, request, authors=None):
+        from kindness.models import SiteSettings
+
+        if authors is None:
+            authors = self.authors_for_display()
+        return {
+            "authors": [author.citation_name for author in authors],
+            "year": self.date.year,
+            "month": self.date.month if self.date_precision != DatePrecision.YEAR else None,
+            "title": self.title,
+            "type": self.get_publication_type_display(),
+            "publisher": SiteSettings.for_request(request).organisation_name,
+            "url": self.get_full_url(request),
+        }
+
+    @path("bibtex/", name="bibtex")
+    def bibtex_view(self, request):
+        response = HttpResponse(
+            bibtex(self.citation_data(request)), content_type="application/x-bibtex; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.bib"'
+        return response
+
+    def json_ld(self, request, citation, authors):
+        data = {
+            "@context": "https://schema.org",
+            "@type": SCHEMA_TYPES.get(self.publication_type, "CreativeWork"),
+            "name": self.title,
+            "headline": self.title,
+            "description": self.summary,
+            "url": citation["url"],
+            "datePublished": self.iso_date,
+            "author": [author.json_ld(request) for author in authors],
+            "publisher": {"@type": "Organization", "name": citation["publisher"]},
+            "inLanguage": "en-GB",
+        }
+        if self.publication_type != PublicationType.OTHER:
+            data["genre"] = self.get_publication_type_display()
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        authors = self.authors_for_display()
+        citation = self.citation_data(request, authors)
+        strands = self.live_strands()
+        context.update(
+            authors=authors,
+            downloads=list(self.downloads.select_related("document")),
+            strands=strands,
+            citation=harvard(citation),
+            bibtex_url=self.url + self.reverse_subpage("bibtex"),
+            films=list(self.films.live()),
+            related=list(
+                LibraryItemPage.objects.live()
+                .filter(strands__in=strands, publicationpage__isnull=False)
+                .exclude(pk=self.pk)
+                .distinct()
+                .newest_first()
+                .for_listing()[:3]
+            )
+            if strands
+            else [],
+            json_ld_data=self.json_ld(request, citation, authors),
+        )
+        return context
+
+
+class PublicationAuthor(Orderable):
+    """One author: a person with a page on the site, or the name of an outside author."""
+
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "people.PersonPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="authored_publications",
+    )
+    name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Only for an author without a person page, for example 'Julie Brownlie'.",
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("name")]
+
+    def __str__(self):
+        return self.display_name
+
+    def clean(self):
+        super().clean()
+        if bool(self.person_id) == bool(self.name.strip()):
+            raise ValidationError("Choose a person page or type a name, not both and not neither.")
+
+    @property
+    def display_name(self):
+        return self.person.full_name if self.person_id else self.name
+
+    @property
+    def citation_name(self):
+        """(family name, given names) for citations."""
+        if self.person_id:
+            family = self.person.last_name or self.person.title.split()[-1]
+            given = self.person.title.removesuffix(family).strip()
+            return family, given
+        family, _, given = self.name.strip().rpartition(" ")[::-1]
+        return family, given
+
+    def json_ld(self, request):
+        data = {"@type": "Person", "name": self.person.title if self.person_id else self.name}
+        if self.person_id and self.person.live:
+            data["url"] = self.person.get_full_url(request)
+        return data
+
+
+class PublicationDownload(Orderable):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="downloads")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(
+        max_length=120,
+        help_text="What the file is, for example 'Full report' or 'Accessible version'.",
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("document")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def format(self):
+        return self.document.file_extension.upper()
