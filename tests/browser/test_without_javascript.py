@@ -68,3 +68,24 @@ def test_a_report_downloads_without_javascript(demo_site, new_page):
     assert download.failure() is None
     with open(download.path(), "rb") as saved:
         assert saved.read(5) == b"%PDF-"
+
+
+def test_every_form_submits_without_javascript(demo_site, new_page):
+    page = new_page(java_script_enabled=False)
+    forms = {}
+    for site_page in quality_pages():
+        page.goto(site_page.path)
+        for index, form in enumerate(page.locator("form").all()):
+            key = (form.get_attribute("action") or site_page.path, form.get_attribute("method"))
+            forms.setdefault(key, (site_page, index))
+    assert forms, "No page has a form: the library's filters at least should be found."
+
+    for key, (site_page, index) in forms.items():
+        page.goto(site_page.path)
+        form = page.locator("form").nth(index)
+        submit = form.locator("button:not([type=button]), input[type=submit]").first
+        assert submit.count(), f"The form {key} on {site_page} has no submit button"
+        with page.expect_navigation() as navigation:
+            submit.click()
+        assert navigation.value.status < 500, f"The form {key} on {site_page}"
+        assert page.locator("h1").count() == 1, f"The form {key} on {site_page}"
