@@ -1,22 +1,34 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kindness import views
 from publications.feeds import LibraryFeed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feed/", LibraryFeed(), name="publications-feed"),
+    path("search/", views.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("manifest.webmanifest", views.web_manifest, name="web-manifest"),
+    path("favicon.ico", views.favicon_ico),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    # Uploaded images and documents, served by runserver in development only.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Uploaded images and documents, for development and tests; production's web server
+    # serves MEDIA_ROOT itself.
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 # Everything else is a Wagtail page; this must stay last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = "kindness.views.server_error"

@@ -5,11 +5,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from kindness.models import ShareMetadataMixin
 
-class PeopleIndexPage(Page):
+
+class PeopleIndexPage(ShareMetadataMixin, Page):
     """The people behind the programme, grouped by how they work with it."""
 
     introduction = models.TextField(blank=True, help_text="A sentence or two above the list.")
+
+    share_description_source = "introduction"
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
@@ -37,7 +42,7 @@ class PeopleIndexPage(Page):
         return context
 
 
-class PersonPage(Page):
+class PersonPage(ShareMetadataMixin, Page):
     """One person: a member of staff, an associate or fellow, or an outside author.
 
     The page title is the person's name as commonly written ("Julia Unwin"); honorifics
@@ -48,6 +53,9 @@ class PersonPage(Page):
         STAFF = "staff", "Staff"
         ASSOCIATE = "associate", "Associates and fellows"
         AUTHOR = "author", "Authors"
+
+    share_image_source = ("photo", "photo_alt_text")
+    share_description_source = "role_line"
 
     honorific_prefix = models.CharField(
         max_length=20, blank=True, help_text="Before the name, for example 'Dr' or 'Professor'."

@@ -16,6 +16,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from kindness.models import ShareMetadataMixin
+
 from .blocks import LandingBodyBlock, StrandBodyBlock
 
 
@@ -25,14 +27,16 @@ def tabs(content, *extra):
         [
             ObjectList(content, heading="Content"),
             *extra,
-            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(ShareMetadataMixin.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )
 
 
-class HomePage(Page):
+class HomePage(ShareMetadataMixin, Page):
     """The programme's landing page: the brief, its strands, and whom to speak to."""
+
+    share_description_source = "introduction"
 
     introduction = models.TextField(
         help_text="The opening paragraph, shown large under the page title."
@@ -77,8 +81,10 @@ class HomePage(Page):
         verbose_name = "home page"
 
 
-class StrandIndexPage(Page):
+class StrandIndexPage(ShareMetadataMixin, Page):
     """Lists the programme's strands, current work first."""
+
+    share_description_source = "introduction"
 
     introduction = models.TextField(blank=True, help_text="A sentence or two above the list.")
 
@@ -112,8 +118,10 @@ class StrandQuerySet(PageQuerySet):
         )
 
 
-class StrandPage(Page):
+class StrandPage(ShareMetadataMixin, Page):
     """One strand of the programme: what it did, when, with whom, and what came of it."""
+
+    share_description_source = "summary"
 
     class Status(models.TextChoices):
         CURRENT = "current", "Current"

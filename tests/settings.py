@@ -17,6 +17,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kindness-test-media-")
+# Share images are fetched by their absolute URL, so the tests serve uploads themselves.
+SERVE_MEDIA = True
 ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
 # Static files are found in place, as in development, instead of after collectstatic.
 WHITENOISE_AUTOREFRESH = True

@@ -4,7 +4,9 @@ from django.core.paginator import Paginator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
+from kindness.models import ShareMetadataMixin
 from publications.forms import LibraryFilterForm
 
 from .library import LibraryItemPage
@@ -12,11 +14,13 @@ from .library import LibraryItemPage
 PAGE_SIZE = 12
 
 
-class PublicationIndexPage(Page):
+class PublicationIndexPage(ShareMetadataMixin, Page):
     """The library: every publication and film, newest first, with filters."""
 
     introduction = models.TextField(blank=True, help_text="A sentence or two above the list.")
 
+    share_description_source = "introduction"
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["programme.HomePage"]

@@ -11,6 +11,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from kindness.models import ShareMetadataMixin
+
 
 class DatePrecision(models.TextChoices):
     DAY = "day", "Day"
@@ -39,7 +41,7 @@ class LibraryItemQuerySet(PageQuerySet):
         )
 
 
-class LibraryItemPage(Page):
+class LibraryItemPage(ShareMetadataMixin, Page):
     """What publications and films share: a date, a summary, strands and an image.
 
     A concrete parent of `PublicationPage` and `FilmPage` (multi-table inheritance) rather
@@ -84,6 +86,8 @@ class LibraryItemPage(Page):
 
     objects = PageManager.from_queryset(LibraryItemQuerySet)()
 
+    share_image_source = ("image", "image_alt_text")
+    share_description_source = "summary"
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
     parent_page_types = ["publications.PublicationIndexPage"]

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page
 
+import kindness.demo
 import people.demo
 import programme.demo
 import publications.demo
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         strands = programme.demo.load_strands(strand_index, people_by_slug)
         publications.demo.load(home, child_page, strands, people_by_slug)
         programme.demo.write_brief(home, people_by_slug)
+        kindness.demo.load()
         added = self.page_count() - pages_before
         if created or added:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {added} pages added."))

@@ -1,0 +1,67 @@
+"""The site settings' demo content: a branded default share image and description.
+
+The Facebook address is unknown (facts.md), so it stays empty and the link stays hidden.
+"""
+
+from io import BytesIO
+
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images.models import Image
+from wagtail.models import Site
+
+from kindness.models import SiteSettings
+
+SHARE_IMAGE_TITLE = "Kinder Communities: share card"
+SHARE_IMAGE_ALT = "Kinder Communities, a Carnegie UK Trust programme"
+SHARE_DESCRIPTION = (
+    "Since 2016 the Carnegie UK Trust has explored what can be done to encourage kindness "
+    "in our communities, in our organisations and services, and in public policy."
+)
+BRAND, ACCENT, PAPER = "#0d5c55", "#f2b134", "#ffffff"
+
+
+def share_card_png():
+    """A 1200 × 630 card in the site's colours: a heart, the name and the organisation."""
+    card = PillowImage.new("RGB", (1200, 630), BRAND)
+    draw = ImageDraw.Draw(card)
+    # The favicon's heart, drawn large at the left.
+    draw.ellipse([110, 190, 250, 330], fill=ACCENT)
+    draw.ellipse([220, 190, 360, 330], fill=ACCENT)
+    draw.polygon([(117, 290), (353, 290), (235, 450)], fill=ACCENT)
+    draw.rectangle([180, 240, 300, 300], fill=ACCENT)
+    draw.text((430, 215), "Kinder", font=ImageFont.load_default(size=110), fill=PAPER)
+    draw.text((430, 335), "Communities", font=ImageFont.load_default(size=110), fill=PAPER)
+    draw.text(
+        (432, 480),
+        "A Carnegie UK Trust programme",
+        font=ImageFont.load_default(size=40),
+        fill=ACCENT,
+    )
+    buffer = BytesIO()
+    card.save(buffer, format="PNG", optimize=True)
+    return buffer
+
+
+def load():
+    """Give the default site a share image and description, unless an editor already has."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    settings = SiteSettings.for_site(site)
+    changed = False
+    if settings.default_share_image is None:
+        image = Image.objects.filter(title=SHARE_IMAGE_TITLE).first()
+        if image is None:
+            image = Image(title=SHARE_IMAGE_TITLE)
+            image.file = ImageFile(share_card_png(), name="kinder-communities-share.png")
+            image.save()
+        settings.default_share_image = image
+        settings.default_share_image_alt_text = SHARE_IMAGE_ALT
+        changed = True
+    if not settings.default_share_description:
+        settings.default_share_description = SHARE_DESCRIPTION
+        changed = True
+    if changed:
+        settings.save()

@@ -1,0 +1,88 @@
+"""How pages look when shared: share cards, absolute addresses and the networks' share links."""
+
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from wagtail.models import Site
+
+
+@dataclass(frozen=True)
+class ShareCard:
+    """What a page looks like when shared: the title, description and picture networks show."""
+
+    title: str
+    description: str
+    image: object = None
+    image_alt: str = ""
+
+
+def share_card(page, site_settings):
+    """The share card for any page: editors' choices, then its content, then site defaults.
+
+    Works for pages without ShareMetadataMixin too (they get the site's defaults), so a new
+    page type has metadata from the start.
+    """
+    title = getattr(page, "share_title", "") or page.seo_title or page.title
+    description = (
+        getattr(page, "share_description", "")
+        or page.search_description
+        or _call(page, "share_description_from_content", "")
+        or (site_settings.default_share_description if site_settings else "")
+    )
+    image, alt = None, ""
+    if getattr(page, "share_image", None):
+        image = page.share_image
+        alt = page.share_image_alt_text or image.title
+    else:
+        image, alt = _call(page, "share_image_from_content", (None, ""))
+    if image is None and site_settings and site_settings.default_share_image:
+        image = site_settings.default_share_image
+        alt = site_settings.default_share_image_alt_text or image.title
+    description = " ".join(strip_tags(str(description)).split())
+    return ShareCard(title=title, description=description, image=image, image_alt=alt)
+
+
+def _call(page, name, default):
+    method = getattr(page, name, None)
+    return method() if callable(method) else default
+
+
+def absolute_url(request, url):
+    """`url` made absolute against the site's root URL (or BASE_URL outside any site)."""
+    if url.startswith(("http://", "https://")):
+        return url
+    site = Site.find_for_request(request) if request else None
+    root = site.root_url if site else settings.BASE_URL
+    return root.rstrip("/") + "/" + url.lstrip("/")
+
+
+# Each network's share address, filled with the page's URL and title. Plain links built
+# on the server: nothing is loaded from these networks until a visitor follows one.
+SHARE_NETWORKS = [
+    ("Facebook", "https://www.facebook.com/sharer/sharer.php", lambda url, title: {"u": url}),
+    ("X", "https://x.com/intent/post", lambda url, title: {"url": url, "text": title}),
+    (
+        "LinkedIn",
+        "https://www.linkedin.com/sharing/share-offsite/",
+        lambda url, title: {"url": url},
+    ),
+    ("Bluesky", "https://bsky.app/intent/compose", lambda url, title: {"text": f"{title} {url}"}),
+    ("WhatsApp", "https://wa.me/", lambda url, title: {"text": f"{title} {url}"}),
+]
+
+
+def share_links(url, title):
+    """[{label, href, new_tab}] for every network, then email; every value URL-encoded."""
+    links = [
+        {
+            "label": f"Share on {name}",
+            "href": f"{base}?{urlencode(params(url, title), quote_via=quote)}",
+            "new_tab": True,
+        }
+        for name, base, params in SHARE_NETWORKS
+    ]
+    email = urlencode({"subject": title, "body": url}, quote_via=quote)
+    links.append({"label": "Share by email", "href": f"mailto:?{email}", "new_tab": False})
+    return links

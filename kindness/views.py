@@ -1,0 +1,118 @@
+import logging
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
+from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page, Site
+from wagtail.search.utils import normalise_query_string
+
+from kindness.forms import SearchForm
+from kindness.models import SiteSettings
+from kindness.sharing import absolute_url
+
+RESULTS_PER_PAGE = 10
+logger = logging.getLogger(__name__)
+
+
+def search_terms(query):
+    """The query as the search backend should see it: words, without quotation marks.
+
+    Wagtail 8.0's SQLite backend passes a stray `"` on to FTS5, which rejects it.
+    """
+    return " ".join(query.replace('"', " ").split())
+
+
+def search(request):
+    """Full-text search over the site's live pages, with editors' promotions first."""
+    form = SearchForm(request.GET)
+    form.is_valid()  # Invalid parameters are dropped: a bad `page` still shows results.
+    query = form.cleaned_data.get("q", "")
+    context = {
+        "form": form,
+        "query": query,
+        "promotions": [],
+        "results": None,
+        "meta_title": "Search",
+    }
+    if query:
+        site = Site.find_for_request(request)
+        pages = Page.objects.live().public()
+        if site:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        promotions = list(
+            SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        live_ids = set(
+            pages.filter(pk__in=[p.page_id for p in promotions]).values_list("pk", flat=True)
+        )
+        promotions = [p for p in promotions if p.page_id is None or p.page_id in live_ids]
+        promoted_ids = [p.page_id for p in promotions if p.page_id]
+        results = pages.exclude(id__in=promoted_ids).specific().search(search_terms(query))
+        paginator = Paginator(results, RESULTS_PER_PAGE)
+        try:
+            # A savepoint, so a failed search leaves the request's transaction usable.
+            with transaction.atomic():
+                results_page = paginator.get_page(form.cleaned_data.get("page") or 1)
+                results_page.object_list = list(results_page.object_list)
+        except DatabaseError:
+            # The database's full-text parser rejected something we failed to foresee:
+            # the reader sees "no results", the logs see the query.
+            logger.exception("Search failed for %r", query)
+            results_page = Paginator([], RESULTS_PER_PAGE).get_page(1)
+        context["results"] = results_page
+        context["promotions"] = promotions
+        context["total"] = results_page.paginator.count + len(promotions)
+        # Editors see popular searches in the admin and pin results for them.
+        Query.get(query).add_hit()
+    return TemplateResponse(request, "kindness/search.html", context)
+
+
+@cache_control(max_age=60 * 60)
+def robots_txt(request):
+    return TemplateResponse(
+        request,
+        "kindness/robots.txt",
+        {"sitemap_url": absolute_url(request, reverse("sitemap"))},
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@cache_control(max_age=60 * 60 * 24)
+def web_manifest(request):
+    site = Site.find_for_request(request)
+    name = (site.site_name if site else "") or "Kinder Communities"
+    manifest = {
+        "name": name,
+        "short_name": name,
+        "start_url": "/",
+        "display": "browser",
+        "background_color": "#f7f5f0",
+        "theme_color": "#0d5c55",
+        "icons": [
+            {"src": static("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            {"src": static("icons/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    site_settings = SiteSettings.for_request(request) if site else None
+    if site_settings and site_settings.default_share_description:
+        manifest["description"] = site_settings.default_share_description
+    return JsonResponse(manifest, content_type="application/manifest+json")
+
+
+def favicon_ico(request):
+    """Browsers that ignore the icon links still ask for /favicon.ico."""
+    return HttpResponseRedirect(static("icons/favicon-32.png"))
+
+
+def server_error(request):
+    """The 500 page, rendered without a request so nothing touches the (maybe down) database."""
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,57 @@
+import pytest
+from django.core.cache import cache
+from wagtail.models import Site
+
+from tests.kindness.factories import ImageFactory, site_settings
+from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
+from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
+from tests.publications.factories import (
+    FilmPageFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+)
+
+AWKWARD_TITLE = 'Kindness & “care” in Ayrshire: Zoë\'s "quoted" story'
+
+
+@pytest.fixture(autouse=True)
+def _forget_cached_renditions():
+    """Wagtail caches renditions by image id, and ids are reused after each test's rollback."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def default_share_image(home):
+    image = ImageFactory(title="The programme's share card", file__width=1600, file__height=900)
+    site_settings(
+        Site.objects.get(is_default_site=True),
+        default_share_image=image,
+        default_share_image_alt_text="Kinder Communities in the programme's colours",
+        default_share_description="A programme exploring kindness in communities.",
+    )
+    return image
+
+
+@pytest.fixture
+def pages(home):
+    """One published page of every type the site has, keyed by type."""
+    strand_index = StrandIndexPageFactory(parent=home, introduction="Every strand of the work.")
+    people_index = PeopleIndexPageFactory(parent=home, introduction="The people behind it.")
+    library = PublicationIndexPageFactory(parent=home, introduction="Reports and films.")
+    return {
+        "library": library,
+        "publication": PublicationPageFactory(parent=library, title="The Place of Kindness"),
+        "film": FilmPageFactory(parent=library, title="The Practice of Kindness"),
+        "home": home,
+        "strand index": strand_index,
+        "strand": StrandPageFactory(parent=strand_index, title=AWKWARD_TITLE),
+        "people index": people_index,
+        "person": PersonPageFactory(
+            parent=people_index,
+            title="Zoë Ferguson",
+            photo=ImageFactory(title="Portrait", file__width=400, file__height=400),
+            photo_alt_text="Zoë Ferguson smiling in a garden",
+        ),
+    }

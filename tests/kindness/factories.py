@@ -1,0 +1,16 @@
+import wagtail_factories
+
+from kindness.models import SiteSettings
+
+
+def site_settings(site, **fields):
+    """The site's settings with `fields` changed and saved."""
+    settings = SiteSettings.for_site(site)
+    for name, value in fields.items():
+        setattr(settings, name, value)
+    settings.save()
+    return settings
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = "A photograph"

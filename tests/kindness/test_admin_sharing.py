@@ -1,0 +1,60 @@
+"""Editors reach the sharing fields: the promote tab and the site settings."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import Site
+
+from tests.html import soup
+from tests.kindness.factories import ImageFactory
+from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
+from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return user
+
+
+def test_the_promote_tab_offers_share_title_description_and_image(home, editor, client):
+    strand_index = StrandIndexPageFactory(parent=home)
+    strand = StrandPageFactory(parent=strand_index)
+    people = PeopleIndexPageFactory(parent=home)
+    person = PersonPageFactory(parent=people)
+    for page in (home, strand_index, strand, people, person):
+        html = soup(client.get(f"/admin/pages/{page.pk}/edit/"))
+        for field in ("share_title", "share_description", "share_image", "share_image_alt_text"):
+            assert html.find(attrs={"name": field}), field
+
+
+def test_site_settings_offer_social_and_sharing_fields(home, editor, client):
+    site = Site.objects.get(is_default_site=True)
+    response = client.get(f"/admin/settings/kindness/sitesettings/{site.pk}/")
+    html = soup(response)
+    for field in (
+        "organisation_name",
+        "facebook_url",
+        "default_share_image",
+        "default_share_description",
+        "footer_text",
+    ):
+        assert html.find(attrs={"name": field}), field
+    # The stream field is drawn by the admin's JavaScript from this field's data.
+    assert b"social_profiles" in response.content
+    assert b"Social profile" in response.content
+
+
+def test_editors_manage_redirects_and_search_promotions(editor, client):
+    assert client.get("/admin/redirects/").status_code == 200
+    assert client.get("/admin/searchpicks/").status_code == 200
+
+
+def test_a_share_picture_needs_alt_text(home):
+    strand = StrandPageFactory(parent=StrandIndexPageFactory(parent=home))
+    strand.share_image = ImageFactory()
+    with pytest.raises(ValidationError) as error:
+        strand.full_clean()
+    assert "share_image_alt_text" in error.value.message_dict
+    strand.share_image_alt_text = "Volunteers at a lunch club"
+    strand.full_clean()

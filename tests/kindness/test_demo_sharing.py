@@ -1,0 +1,35 @@
+"""The demo content gives every page a share card and keeps the Facebook link hidden."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.images.models import Image
+
+from kindness.demo import SHARE_IMAGE_TITLE
+from tests.html import soup
+
+
+@pytest.fixture
+def loaded(db):
+    call_command("load_demo_content", stdout=StringIO())
+
+
+def test_demo_pages_have_the_branded_share_image(loaded, client):
+    html = soup(client.get("/programme/kinder-communities/"))
+    image = html.find("meta", attrs={"property": "og:image"})["content"]
+    assert image.startswith("http://localhost/media/images/")
+    assert html.find("meta", attrs={"property": "og:image:alt"})["content"]
+    assert html.find("meta", attrs={"property": "og:description"})["content"]
+
+
+def test_the_facebook_address_is_unknown_so_no_follow_link_shows(loaded, client):
+    html = soup(client.get("/"))
+    assert not [a for a in html.find_all("a") if "Follow" in a.get_text()]
+
+
+def test_loading_again_makes_no_second_share_image(loaded):
+    images = Image.objects.count()
+    call_command("load_demo_content", stdout=StringIO())
+    assert Image.objects.count() == images
+    assert Image.objects.filter(title=SHARE_IMAGE_TITLE).count() == 1

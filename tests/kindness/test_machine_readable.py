@@ -1,0 +1,108 @@
+"""What machines read: the sitemap, robots.txt, the web app manifest, icons and JSON-LD."""
+
+import json
+import xml.etree.ElementTree as ET
+
+from django.utils.timezone import localdate
+
+from tests.html import soup
+from tests.programme.factories import StrandPageFactory
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_the_sitemap_lists_every_live_page_with_its_last_change(pages, client):
+    for page in pages.values():
+        page.save_revision().publish()
+    draft = StrandPageFactory(parent=pages["strand index"], title="Draft", live=False)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    urls = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in ET.fromstring(response.content).iter(f"{SITEMAP}url")
+    }
+    assert set(urls) == {page.full_url for page in pages.values()}
+    assert draft.full_url not in urls
+    assert all(loc.startswith("http://localhost/") for loc in urls)
+    for page in pages.values():
+        page.refresh_from_db()
+        assert urls[page.full_url].startswith(localdate(page.last_published_at).isoformat())
+
+
+def test_robots_txt_points_at_the_sitemap(home, client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
+
+
+def test_the_manifest_names_the_site_and_its_icons_exist(home, client):
+    response = client.get("/manifest.webmanifest")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/manifest+json"
+    manifest = json.loads(response.content)
+    assert manifest["name"] == "Kinder Communities"
+    assert manifest["start_url"] == "/"
+    sizes = {icon["sizes"] for icon in manifest["icons"]}
+    assert {"192x192", "512x512"} <= sizes
+    for icon in manifest["icons"]:
+        icon_response = client.get(icon["src"])
+        assert icon_response.status_code == 200
+        b"".join(icon_response.streaming_content)
+
+
+def test_every_page_links_its_favicons_and_manifest(pages, client):
+    for page in pages.values():
+        head = soup(client.get(page.url)).head
+        svg = head.select_one('link[rel="icon"][type="image/svg+xml"]')
+        png = head.select_one('link[rel="icon"][type="image/png"]')
+        assert svg
+        assert png
+        assert head.select_one('link[rel="apple-touch-icon"]')
+        assert head.select_one('link[rel="manifest"]')["href"] == "/manifest.webmanifest"
+        for link in (svg, png):
+            response = client.get(link["href"])
+            assert response.status_code == 200
+            b"".join(response.streaming_content)
+
+
+def test_favicon_ico_leads_to_the_icon(home, client):
+    response = client.get("/favicon.ico", follow=True)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    b"".join(response.streaming_content)
+
+
+def test_every_page_links_the_atom_feed(pages, client):
+    for page in pages.values():
+        link = soup(client.get(page.url)).head.select_one('link[rel="alternate"]')
+        assert link["type"] == "application/atom+xml"
+        assert link["href"] == "/feed/"
+        assert link["title"]
+
+
+def json_ld(html):
+    return [json.loads(tag.string) for tag in html.select('script[type="application/ld+json"]')]
+
+
+def test_the_home_page_describes_the_organisation_and_website(pages, client):
+    data = {item["@type"]: item for item in json_ld(soup(client.get("/")))}
+    organisation, website = data["Organization"], data["WebSite"]
+    assert organisation["name"] == "Carnegie UK Trust"
+    assert organisation["url"] == "http://localhost/"
+    assert website["name"] == "Kinder Communities"
+    assert website["publisher"] == {"@id": organisation["@id"]}
+    action = website["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    assert action["target"]["urlTemplate"] == "http://localhost/search/?q={search_term_string}"
+    assert action["query-input"] == "required name=search_term_string"
+
+
+def test_other_pages_do_not_repeat_the_site_description(pages, client):
+    types = [item["@type"] for item in json_ld(soup(client.get(pages["strand"].url)))]
+    assert "WebSite" not in types
+    assert "Organization" not in types

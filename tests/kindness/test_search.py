@@ -1,0 +1,208 @@
+"""Site search: full text over every page type, labelled, paginated, promoted, hostile-proof."""
+
+import pytest
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from kindness import views
+from tests.html import soup, visible_text
+from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
+from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
+from tests.publications.factories import (
+    FilmPageFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+)
+
+
+def body(text):
+    return [("paragraph", f"<p>{text}</p>")]
+
+
+@pytest.fixture
+def strand_index(home):
+    return StrandIndexPageFactory(parent=home)
+
+
+def results(response):
+    html = soup(response)
+    return [
+        (visible_text(li.select_one(".search-result__type")), visible_text(li.find("a")))
+        for li in html.select(".search-result")
+    ]
+
+
+def test_finds_a_page_by_a_word_only_in_its_body(strand_index, client):
+    StrandPageFactory(parent=strand_index, title="Place", body=body("A walk on the machair."))
+    StrandPageFactory(parent=strand_index, title="Other", body=body("Nothing to see here."))
+    assert results(client.get("/search/", {"q": "machair"})) == [("Strand", "Place")]
+
+
+def test_finds_a_publication_by_a_word_only_in_its_body(home, client):
+    library = PublicationIndexPageFactory(parent=home)
+    PublicationPageFactory(
+        parent=library, title="The Place of Kindness", body=body("Notes from the machair.")
+    )
+    PublicationPageFactory(parent=library, title="Another report")
+    assert results(client.get("/search/", {"q": "machair"})) == [
+        ("Publication", "The Place of Kindness")
+    ]
+
+
+def test_finds_a_film_by_its_transcript(home, client):
+    library = PublicationIndexPageFactory(parent=home)
+    FilmPageFactory(parent=library, title="A short film", transcript="<p>Lanterns glowed.</p>")
+    assert results(client.get("/search/", {"q": "lanterns"})) == [("Film", "A short film")]
+
+
+def test_results_are_labelled_by_type(strand_index, client):
+    StrandPageFactory(parent=strand_index, title="Kindness in Ayrshire")
+    people = PeopleIndexPageFactory(parent=strand_index.get_parent())
+    PersonPageFactory(parent=people, title="Julia Unwin", role="Ayrshire Fellow")
+    found = results(client.get("/search/", {"q": "Ayrshire"}))
+    assert sorted(found) == [("Person", "Julia Unwin"), ("Strand", "Kindness in Ayrshire")]
+
+
+def test_drafts_are_not_found(strand_index, client):
+    draft = StrandPageFactory(parent=strand_index, title="Secret plans", live=False)
+    draft.save()
+    assert results(client.get("/search/", {"q": "secret"})) == []
+
+
+def test_no_results_says_so(home, client):
+    html = soup(client.get("/search/", {"q": "zebras"}))
+    assert "No results for “zebras”" in visible_text(html.select_one(".search-summary"))
+
+
+def test_an_empty_search_shows_just_the_form(home, client):
+    html = soup(client.get("/search/"))
+    assert html.select_one("form[role=search] input[name=q]")
+    assert not html.select_one(".search-summary")
+
+
+def test_results_are_paginated(strand_index, client):
+    for n in range(12):
+        StrandPageFactory(parent=strand_index, title=f"Lantern strand {n}")
+    first = soup(client.get("/search/", {"q": "lantern"}))
+    assert len(first.select(".search-result")) == 10
+    assert "12 results" in visible_text(first.select_one(".search-summary"))
+    next_link = first.select_one('.pagination a[rel="next"]')
+    assert next_link["href"] == "?q=lantern&page=2"
+    second = soup(client.get("/search/", {"q": "lantern", "page": 2}))
+    assert len(second.select(".search-result")) == 2
+    assert second.select_one(".search-results__list")["start"] == "11"
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "999", "1e9", "2.5", ""])
+def test_a_bad_page_number_still_shows_results(strand_index, client, page):
+    StrandPageFactory(parent=strand_index, title="Lantern strand")
+    assert results(client.get("/search/", {"q": "lantern", "page": page})) == [
+        ("Strand", "Lantern strand")
+    ]
+
+
+HOSTILE = [
+    '"unterminated',
+    '"',
+    '""""',
+    "-",
+    "*",
+    '"kindness" OR "care" AND NOT -x*',
+    "kindness'; DROP TABLE wagtailcore_page; --",
+    "<script>alert(1)</script>",
+    "a" * 5000,
+    "kind\x00ness",
+    "kind\x07ness\x1b[31m",
+    "()[]{}^~*:!\\",
+    "NEAR(kindness care)",
+    "\u202ekindness",
+]
+
+
+@pytest.mark.parametrize("q", HOSTILE)
+def test_hostile_searches_are_harmless(strand_index, client, q):
+    StrandPageFactory(parent=strand_index, title="Kindness strand")
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 200
+    assert b"<script>alert" not in response.content
+    html = soup(response)
+    assert html.select_one("input#search-page-q")
+
+
+def test_an_overlong_search_is_explained(home, client):
+    html = soup(client.get("/search/", {"q": "a" * 500}))
+    error = html.select_one("#search-error")
+    assert "shorter" in visible_text(error)
+    assert html.select_one("#search-page-q")["aria-describedby"] == "search-error"
+
+
+def test_control_characters_are_dropped_from_the_search(strand_index, client):
+    StrandPageFactory(parent=strand_index, title="Lantern strand")
+    assert results(client.get("/search/", {"q": "lantern\x07\x1b"})) == [
+        ("Strand", "Lantern strand")
+    ]
+
+
+def test_a_promoted_page_comes_first(strand_index, client):
+    StrandPageFactory(parent=strand_index, title="Kindness strand", body=body("kindness"))
+    pinned = StrandPageFactory(parent=strand_index, title="Where to start")
+    SearchPromotion.objects.create(
+        query=Query.get("Kindness"), page=pinned, description="Begin here.", sort_order=0
+    )
+    html = soup(client.get("/search/", {"q": "kindness"}))
+    first = html.select(".search-result")[0]
+    assert "search-result--promoted" in first["class"]
+    assert visible_text(first.find("a")) == "Where to start"
+    assert "Begin here." in visible_text(first)
+    # Listed once, not again among the ordinary results.
+    assert [visible_text(a) for a in html.select(".search-result a")].count("Where to start") == 1
+
+
+def test_searches_are_counted_for_editors(home, client):
+    client.get("/search/", {"q": "kindness"})
+    client.get("/search/", {"q": "Kindness "})
+    assert Query.get("kindness").hits == 2
+
+
+def test_every_page_has_a_labelled_search_box_in_its_header(strand_index, client):
+    for url in ("/", strand_index.url, "/search/"):
+        html = soup(client.get(url))
+        form = html.select_one("header form[role=search]")
+        assert form["action"] == "/search/"
+        assert form["method"] == "get"
+        field = form.find("input", attrs={"name": "q"})
+        label = form.find("label", attrs={"for": field["id"]})
+        assert visible_text(label) == "Search the site"
+        assert form.find("button", attrs={"type": "submit"})
+        landmarks = [form["aria-label"] for form in html.select("form[role=search]")]
+        assert len(landmarks) == len(set(landmarks))
+
+
+def test_the_number_of_queries_does_not_grow_with_the_results(
+    strand_index, client, django_assert_max_num_queries
+):
+    StrandPageFactory(parent=strand_index, title="Lantern strand")
+    people = PeopleIndexPageFactory(parent=strand_index.get_parent())
+    PersonPageFactory(parent=people, title="Lantern Person")
+    with django_assert_max_num_queries(40) as few:
+        client.get("/search/", {"q": "lantern"})
+    for n in range(9):
+        StrandPageFactory(parent=strand_index, title=f"Lantern strand {n}")
+        PersonPageFactory(parent=people, title=f"Lantern Person {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/search/", {"q": "lantern"})
+
+
+def test_a_search_the_database_rejects_shows_no_results(strand_index, client, monkeypatch):
+    class RejectingPaginator(Paginator):
+        def get_page(self, number):
+            if isinstance(self.object_list, list):
+                return super().get_page(number)
+            raise DatabaseError("fts5: syntax error near something unforeseen")
+
+    monkeypatch.setattr(views, "Paginator", RejectingPaginator)
+    StrandPageFactory(parent=strand_index, title="Lantern strand")
+    html = soup(client.get("/search/", {"q": "lantern"}))
+    assert "No results for “lantern”" in visible_text(html.select_one(".search-summary"))
+    assert Query.get("lantern").hits == 1  # the request's transaction is still usable
