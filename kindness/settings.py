@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -79,14 +82,26 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Below CSPMiddleware so the admin's policy is chosen before the header is written.
+    "kindness.middleware.SecurityHeadersMiddleware",
+    # Above WhiteNoise, so static files (an SVG icon can be framed) are sent with it too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username and address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "kindness.urls"
@@ -157,9 +172,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kinder Communities"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Reports and data; films uploaded instead of linked (MP4, WebM) and their captions (WebVTT).
+# Documents: the formats a report comes in (PDF, Word, OpenDocument, Excel, CSV, EPUB), and
+# the publications app's films uploaded instead of linked (MP4, WebM) with their captions
+# (WebVTT). Nothing an editor uploads here can run in a reader's browser: no HTML, no SVG.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "epub", "mp4", "webm", "vtt"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# A report is a few megabytes; a short film is the largest thing an editor uploads.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
+# Images: no SVG (it can carry script); a size and pixel cap so a huge upload cannot
+# exhaust memory while renditions are made.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -168,8 +188,11 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Embeds would fetch from oEmbed providers while rendering: the site never does that.
 WAGTAILEMBEDS_FINDERS = []
+# The admin calls no other host: no release check, no Gravatar (the CSP allows neither).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Security: strict by default whenever DEBUG is off.
+# Security: strict by default whenever DEBUG is off. README's "Security" section explains it.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -177,6 +200,8 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# The admin reads the CSRF token from the page (wagtailConfig), never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
@@ -187,6 +212,80 @@ if not DEBUG:
 if env_bool("BEHIND_TLS_PROXY"):
     # Only when a trusted proxy terminates TLS and sets this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The films' players, loaded only when a reader presses play (static/js/video-facade.js).
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
+# Public pages: scripts and styles only from files on this origin, nothing inline. JSON-LD
+# (<script type="application/ld+json">) is data, not script, so it needs no hash or nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "media-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+# The Wagtail admin (and the page previews it shows in a frame) needs inline scripts and
+# styles and eval(); kindness.middleware swaps this policy in for these path prefixes.
+ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "media-src": [SELF, "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "worker-src": [SELF, "blob:"],
+    "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+    # The page editor shows its live preview in a frame of its own origin.
+    "frame-ancestors": [SELF],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "object-src": [NONE],
+}
+
+# Features no page uses, switched off for this site and anything it frames.
+PERMISSIONS_POLICY = {
+    "accelerometer": "()",
+    # Chrome's Topics API, the successor of FLoC's interest-cohort (which Chrome now
+    # reports as an unknown feature in the console).
+    "browsing-topics": "()",
+    "camera": "()",
+    "display-capture": "()",
+    "geolocation": "()",
+    "gyroscope": "()",
+    "magnetometer": "()",
+    "microphone": "()",
+    "payment": "()",
+    "usb": "()",
+    # The video players ask for these; allow them only to ourselves and the players.
+    "fullscreen": "(self " + " ".join(f'"{o}"' for o in VIDEO_PLAYER_ORIGINS) + ")",
+    "picture-in-picture": "(self " + " ".join(f'"{o}"' for o in VIDEO_PLAYER_ORIGINS) + ")",
+}
+
+# Admin login throttling (django-axes): five failed logins for one username from one
+# address lock that pair out for 15 minutes, and templates/axes/lockout.html says so.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_LOCKOUT_CALLABLE = "kindness.middleware.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Behind a trusted proxy the address to throttle is the one the proxy saw, not the proxy's.
+AXES_CLIENT_IP_CALLABLE = "kindness.middleware.client_ip_address"
 
 if env("EMAIL_HOST"):
     EMAIL_HOST = env("EMAIL_HOST")

@@ -1,0 +1,68 @@
+"""No page needs 'unsafe-inline': no inline script, style element, style or event attribute."""
+
+import json
+
+from tests.quality.conftest import NOT_FOUND_PATH, parse, public_pages
+
+# Script elements of these types hold data the browser never runs (JSON-LD for search
+# engines; the editors' userbar configuration), so the policy does not apply to them.
+DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
+
+
+def inline_code(html):
+    """Every piece of inline code on a page the strict policy would block, in words."""
+    found = []
+    for script in html.find_all("script"):
+        if script.get("type") in DATA_SCRIPT_TYPES:
+            json.loads(script.string)
+        elif not script.get("src"):
+            found.append(f"inline <script>: {str(script)[:80]}")
+    found += [f"<style>: {str(style)[:80]}" for style in html.find_all("style")]
+    for element in html.find_all(True):
+        for attribute, value in element.attrs.items():
+            if attribute == "style" or attribute.startswith("on"):
+                found.append(f"{attribute}= on <{element.name}>")
+            if attribute in {"href", "src", "action", "formaction"} and str(
+                value
+            ).strip().lower().startswith("javascript:"):
+                found.append(f"javascript: URL on <{element.name}>")
+    return found
+
+
+def test_no_page_type_has_inline_script_or_style(demo, client):
+    found = {}
+    for label, path, _status in public_pages(client):
+        response = client.get(path, secure=True)
+        if problems := inline_code(parse(response)):
+            found[f"{label} {path}"] = problems
+    assert not found
+
+
+def test_pages_that_publish_json_ld_still_do(demo, client):
+    """So the check above is not passing because nothing was rendered."""
+    kinds = set()
+    for _label, path, _status in public_pages(client):
+        for script in parse(client.get(path)).select('script[type="application/ld+json"]'):
+            kinds.add(json.loads(script.string)["@type"])
+    assert kinds
+
+
+def test_the_lock_out_and_not_found_pages_have_none_either(db, client):
+    assert not inline_code(parse(client.get(NOT_FOUND_PATH)))
+    for attempt in range(5):
+        response = client.post("/admin/login/", {"username": "x", "password": str(attempt)})
+    assert response.status_code == 429
+    assert not inline_code(parse(response))
+
+
+def test_the_userbar_editors_see_on_pages_adds_none(demo, client, django_user_model):
+    editor = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(editor)
+    found = {}
+    for label, path, _status in public_pages(client):
+        html = parse(client.get(path, secure=True))
+        if label != "not found":
+            assert html.select("wagtail-userbar, #wagtail-userbar-template"), label
+        if problems := inline_code(html):
+            found[f"{label} {path}"] = problems
+    assert not found
