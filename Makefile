@@ -9,10 +9,10 @@ PORT ?= 8000
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: help run install install-dev migrate demo admin serve chromium test lint format check clean
+.PHONY: help run install install-dev migrate demo admin serve chromium quality-tools test lint format check clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,12 +53,30 @@ chromium: ## Install Debian's Chromium for the browser tests, when missing and a
 	       && apt-get install -y -q chromium >/dev/null; } \
 	  || echo "!! Chromium is missing and could not be installed: the browser tests will be SKIPPED."
 
-test: install-dev chromium ## Install what the tests need and run the checks and the whole suite
+# axe-core and the Nu HTML Checker, pinned in package-lock.json; test-only, never served.
+# `npm ci` runs only when node_modules is missing or older than the lock file. No install
+# script runs: vnu-jar's would try to download a Java, and the machine's Java is used.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	       && apt-get install -y -q nodejs npm >/dev/null; }; then \
+	    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else \
+	    echo "!! npm is missing and could not be installed: the accessibility and HTML checks will be SKIPPED."; \
+	fi
+
+quality-tools: node_modules/.package-lock.json ## Install axe-core and the Nu HTML Checker (npm) and Java for the checks
+	@command -v java >/dev/null \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	       && apt-get install -y -q default-jre-headless >/dev/null; } \
+	  || echo "!! Java is missing and could not be installed: the HTML validity check will be SKIPPED."
+
+test: install-dev chromium quality-tools ## Run the checks and the whole suite (PYTEST_ARGS="-m browser" for a part)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	SECRET_KEY=make-test-only $(BIN)/python manage.py check
 	SECRET_KEY=make-test-only $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev ## Check the code with ruff
 	$(BIN)/ruff check .
@@ -68,5 +86,5 @@ format: install-dev ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-clean: ## Remove the virtualenv, the SQLite database and collected static files
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+clean: ## Remove the virtualenv, node_modules, the SQLite database and collected static files
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache .ruff_cache

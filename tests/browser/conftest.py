@@ -25,6 +25,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PHONE = {"width": 390, "height": 844}
+# The Chromium already running, if any: a test module elsewhere that imports the `browser`
+# fixture gets a second fixture of its own, and a second Playwright cannot start inside the
+# first one's event loop. Both share this one.
+_running = []
 DESKTOP = {"width": 1280, "height": 900}
 
 
@@ -40,6 +44,9 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole run."""
+    if _running:
+        yield _running[0]
+        return
     if not CHROMIUM.exists():
         message = (
             f"BROWSER TESTS NOT RUN: no Chromium at {CHROMIUM}. "
@@ -67,7 +74,9 @@ def browser():
         for alias, contents in serialized.items():
             connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        _running.append(chromium)
         yield chromium
+        _running.remove(chromium)
         chromium.close()
 
 
