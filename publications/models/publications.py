@@ -157,7 +157,9 @@ class PublicationAuthor(Orderable):
         "people.PersonPage",
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        # Deleting a person page must not silently drop them from what they wrote:
+        # keep_author_names() copies their name onto the row first.
+        on_delete=models.SET_NULL,
         related_name="authored_publications",
     )
     name = models.CharField(
@@ -213,3 +215,8 @@ class PublicationDownload(Orderable):
     @property
     def format(self):
         return self.document.file_extension.upper()
+
+
+def keep_author_names(sender, instance, **kwargs):
+    """Before a person page is deleted, turn their author rows into plain-name authors."""
+    PublicationAuthor.objects.filter(person=instance).update(name=instance.title)

@@ -2,6 +2,8 @@
 
 import datetime
 
+from wagtail.models import Page
+
 from tests.html import soup, visible_text
 from tests.publications.factories import (
     FilmPageFactory,
@@ -62,3 +64,14 @@ def test_strand_page_queries_do_not_grow_with_its_publications(library, strand, 
     FilmPageFactory(parent=library, strands=[strand])
     many = count_queries(client, strand.url)
     assert few == many
+
+
+def test_deleting_a_person_page_keeps_them_as_a_named_author(library, ben, client):
+    written_by(ben, library, 1)
+    report = library.get_children().specific().get()
+
+    Page.objects.get(pk=ben.pk).delete()  # as the admin does, from the generic page
+
+    page = soup(client.get(report.url))
+    assert "Ben Thurman" in visible_text(page.main)
+    assert not page.select_one('main a[href*="/ben-thurman/"]')
