@@ -11,10 +11,9 @@ Content-Security-Policy does not govern: a page served with `script-src 'self'` 
 runs axe, and nothing about the page's own policy needs relaxing for the test.
 """
 
-import os
 from pathlib import Path
 
-import pytest
+from tests.tools import tool_missing
 
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.2 AA, as the issue asks: the success criteria of each version and level.
@@ -28,9 +27,7 @@ def enable_axe(page):
             f"ACCESSIBILITY CHECKS NOT RUN: no axe-core at {AXE_JS}. "
             "Run `npm ci` (make test does) to install it."
         )
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        tool_missing(message)
     page.context.add_init_script(path=AXE_JS)
     return page
 

@@ -13,6 +13,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 
+from tests.tools import tool_missing
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -52,9 +54,7 @@ def browser():
             f"BROWSER TESTS NOT RUN: no Chromium at {CHROMIUM}. "
             "Install it with `apt-get install -y chromium` (make test tries to)."
         )
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        tool_missing(message)
     from playwright.sync_api import sync_playwright
 
     # Once Playwright's loop runs in this thread, Django looks its connections up per

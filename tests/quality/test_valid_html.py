@@ -5,7 +5,6 @@ saved to a file, and all the files are checked in one run of Java (it is slow to
 """
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.browser.pages import quality_pages
+from tests.tools import tool_missing
 
 VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -31,9 +31,7 @@ def checker():
             f"HTML VALIDITY NOT CHECKED: no {' and no '.join(missing)}. "
             "`make test` installs them (npm ci, and Java where it can)."
         )
-        if os.environ.get("REQUIRE_VNU") or os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        tool_missing(message, required_by=("REQUIRE_VNU", "REQUIRE_BROWSER"))
     return [java, "-jar", str(VNU_JAR), "--format", "json", "--errors-only"]
 
 
