@@ -63,6 +63,15 @@ def quality_pages():
     return pages
 
 
+def creatable_types_without_a_live_page():
+    """Names of the page types an editor can create that have no live, public page yet."""
+    return [
+        model.__name__
+        for model in page_types()
+        if model.is_creatable and not model.objects.live().public().exists()
+    ]
+
+
 def first_live(model_label):
     """The first live page of a type given as "app.Model", or None if it has none (yet)."""
     for model in page_types():

@@ -28,7 +28,7 @@ def csp_errors(tab):
 
 def test_no_page_type_breaks_the_policy(demo_site, page, client):
     errors = csp_errors(page)
-    for _label, path, _status in public_pages(client):
+    for _label, path, _status in public_pages():
         page.goto(path)
         page.wait_for_load_state("networkidle")
     assert not errors

@@ -12,11 +12,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from wagtail.models import Page, get_page_models
 
-NOT_FOUND_PATH = "/no-such-page-here/"
+from tests.browser.pages import creatable_types_without_a_live_page, quality_pages
 
 
 @pytest.fixture
@@ -24,27 +22,15 @@ def demo(db):
     call_command("load_demo_content", stdout=StringIO())
 
 
-def page_types():
-    """Every page type an editor can create: the ones readers see."""
-    return [model for model in get_page_models() if model is not Page and model.is_creatable]
+def public_pages():
+    """(label, path, expected status) for each page type, the search results and a 404.
 
-
-def first_live_page(model):
-    content_type = ContentType.objects.get_for_model(model)
-    return Page.objects.live().filter(content_type=content_type).order_by("path").first()
-
-
-def public_pages(client):
-    """(label, path, expected status) for each page type, the search page if any, and a 404."""
-    pages = []
-    for model in page_types():
-        page = first_live_page(model)
-        assert page is not None, f"the demo content has no live {model.__name__}"
-        pages.append((model.__name__, page.url, 200))
-    if client.get("/search/").status_code == 200:
-        pages.append(("search", "/search/", 200))
-    pages.append(("not found", NOT_FOUND_PATH, 404))
-    return pages
+    The pages are those every quality check visits (`tests.browser.pages`); here the demo
+    content must also hold a live page of every page type an editor can create.
+    """
+    missing = creatable_types_without_a_live_page()
+    assert not missing, f"the demo content has no live {', '.join(missing)}"
+    return [(page.label, page.path, page.status) for page in quality_pages()]
 
 
 def parse(response):

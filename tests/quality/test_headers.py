@@ -63,7 +63,7 @@ def header_problems(response):
 
 def test_every_page_type_sends_every_security_header(demo, client):
     problems = {}
-    for label, path, status in public_pages(client):
+    for label, path, status in public_pages():
         response = client.get(path, secure=True)
         assert response.status_code == status, (label, path, response.status_code)
         if found := header_problems(response):
@@ -74,7 +74,7 @@ def test_every_page_type_sends_every_security_header(demo, client):
 def test_every_link_and_download_on_those_pages_sends_them_too(demo, client):
     """Feeds, BibTeX and vCard downloads, documents: everything one click away."""
     paths = set()
-    for _label, path, status in public_pages(client):
+    for _label, path, status in public_pages():
         if status == 200:  # the 404 page links to itself
             paths |= same_origin_links(path, parse(client.get(path, secure=True)))
     assert "/feed/" in paths

@@ -2,7 +2,8 @@
 
 import json
 
-from tests.quality.conftest import NOT_FOUND_PATH, parse, public_pages
+from tests.browser.pages import MISSING_PATH
+from tests.quality.conftest import parse, public_pages
 
 # Script elements of these types hold data the browser never runs (JSON-LD for search
 # engines; the editors' userbar configuration), so the policy does not apply to them.
@@ -31,7 +32,7 @@ def inline_code(html):
 
 def test_no_page_type_has_inline_script_or_style(demo, client):
     found = {}
-    for label, path, _status in public_pages(client):
+    for label, path, _status in public_pages():
         response = client.get(path, secure=True)
         if problems := inline_code(parse(response)):
             found[f"{label} {path}"] = problems
@@ -41,14 +42,14 @@ def test_no_page_type_has_inline_script_or_style(demo, client):
 def test_pages_that_publish_json_ld_still_do(demo, client):
     """So the check above is not passing because nothing was rendered."""
     kinds = set()
-    for _label, path, _status in public_pages(client):
+    for _label, path, _status in public_pages():
         for script in parse(client.get(path)).select('script[type="application/ld+json"]'):
             kinds.add(json.loads(script.string)["@type"])
     assert kinds
 
 
 def test_the_lock_out_and_not_found_pages_have_none_either(db, client):
-    assert not inline_code(parse(client.get(NOT_FOUND_PATH)))
+    assert not inline_code(parse(client.get(MISSING_PATH)))
     for attempt in range(5):
         response = client.post("/admin/login/", {"username": "x", "password": str(attempt)})
     assert response.status_code == 429
@@ -59,7 +60,7 @@ def test_the_userbar_editors_see_on_pages_adds_none(demo, client, django_user_mo
     editor = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
     client.force_login(editor)
     found = {}
-    for label, path, _status in public_pages(client):
+    for label, path, _status in public_pages():
         html = parse(client.get(path, secure=True))
         if label != "not found":
             assert html.select("wagtail-userbar, #wagtail-userbar-template"), label
