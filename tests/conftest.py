@@ -1,7 +1,9 @@
 import pytest
 from wagtail.models import Page, Site
 
-from tests.programme.factories import HomePageFactory
+from tests.people.factories import PeopleIndexPageFactory
+from tests.programme.factories import HomePageFactory, StrandIndexPageFactory
+from tests.publications.factories import PublicationIndexPageFactory
 
 
 @pytest.fixture
@@ -20,3 +22,19 @@ def home(db):
         },
     )
     return home
+
+
+# The site's sections, each directly under the landing page as in the demo content.
+@pytest.fixture
+def strand_index(home):
+    return StrandIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def people_index(home):
+    return PeopleIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def library(home):
+    return PublicationIndexPageFactory(parent=home)

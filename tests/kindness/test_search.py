@@ -8,7 +8,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from kindness import views
 from tests.html import soup, visible_text
 from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
-from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
+from tests.programme.factories import StrandPageFactory
 from tests.publications.factories import (
     FilmPageFactory,
     PublicationIndexPageFactory,
@@ -18,11 +18,6 @@ from tests.publications.factories import (
 
 def body(text):
     return [("paragraph", f"<p>{text}</p>")]
-
-
-@pytest.fixture
-def strand_index(home):
-    return StrandIndexPageFactory(parent=home)
 
 
 def results(response):

@@ -2,14 +2,7 @@ import pytest
 from wagtail_factories import ImageFactory
 
 from people.models import PersonPage
-from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
-from tests.programme.factories import StrandIndexPageFactory
-from tests.publications.factories import PublicationIndexPageFactory
-
-
-@pytest.fixture
-def people_index(home):
-    return PeopleIndexPageFactory(parent=home)
+from tests.people.factories import PersonPageFactory
 
 
 @pytest.fixture
@@ -44,16 +37,6 @@ def elizabeth(people_index):
         role="Carnegie Associate",
         kind=PersonPage.Kind.ASSOCIATE,
     )
-
-
-@pytest.fixture
-def strand_index(home):
-    return StrandIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def library(home):
-    return PublicationIndexPageFactory(parent=home)
 
 
 @pytest.fixture

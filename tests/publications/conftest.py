@@ -1,19 +1,8 @@
 import pytest
 
 from people.models import PersonPage
-from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
-from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
-from tests.publications.factories import PublicationIndexPageFactory
-
-
-@pytest.fixture
-def library(home):
-    return PublicationIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def strand_index(home):
-    return StrandIndexPageFactory(parent=home)
+from tests.people.factories import PersonPageFactory
+from tests.programme.factories import StrandPageFactory
 
 
 @pytest.fixture
@@ -24,11 +13,6 @@ def strand(strand_index):
 @pytest.fixture
 def other_strand(strand_index):
     return StrandPageFactory(parent=strand_index, title="Quantifying kindness", slug="quant")
-
-
-@pytest.fixture
-def people_index(home):
-    return PeopleIndexPageFactory(parent=home)
 
 
 @pytest.fixture
