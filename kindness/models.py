@@ -20,6 +20,13 @@ class SocialProfileBlock(blocks.StructBlock):
         preview_value = {"label": "Bluesky", "url": "https://bsky.app/"}
 
 
+def require_alt_text(instance, image_field, *, describe):
+    """Refuse a picture in `image_field` without words in its `<image_field>_alt_text`."""
+    alt_field = f"{image_field}_alt_text"
+    if getattr(instance, f"{image_field}_id") and not getattr(instance, alt_field).strip():
+        raise ValidationError({alt_field: f"Describe {describe} for people who cannot see it."})
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """What the header, footer, social links and share cards say, editable without a deploy."""
@@ -84,13 +91,7 @@ class SiteSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
-        if self.default_share_image_id and not self.default_share_image_alt_text.strip():
-            raise ValidationError(
-                {
-                    "default_share_image_alt_text": "Describe the default share picture for "
-                    "people who cannot see it."
-                }
-            )
+        require_alt_text(self, "default_share_image", describe="the default share picture")
 
 
 class ShareMetadataMixin(models.Model):
@@ -150,10 +151,7 @@ class ShareMetadataMixin(models.Model):
 
     def clean(self):
         super().clean()
-        if self.share_image_id and not self.share_image_alt_text.strip():
-            raise ValidationError(
-                {"share_image_alt_text": "Describe the share picture for people who cannot see it."}
-            )
+        require_alt_text(self, "share_image", describe="the share picture")
 
     def share_image_from_content(self):
         """The page's own picture and its alt text, such as a cover, poster or photo."""

@@ -1,6 +1,5 @@
 from urllib.parse import urljoin, urlsplit
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.html import strip_tags
@@ -20,7 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from kindness.models import ShareMetadataMixin
+from kindness.models import ShareMetadataMixin, require_alt_text
 from programme.models import StrandPage
 
 from .vcard import vcard
@@ -259,10 +258,7 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.photo_id and not self.photo_alt_text.strip():
-            raise ValidationError(
-                {"photo_alt_text": "Describe the photo for people who cannot see it."}
-            )
+        require_alt_text(self, "photo", describe="the photo")
 
     def strands(self):
         """The live strands this person leads or is a contact for, current work first and

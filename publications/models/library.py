@@ -1,6 +1,6 @@
 """What publications and films share, and the queryset every list of them is built from."""
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.dateformat import format as date_format
@@ -11,7 +11,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from kindness.models import ShareMetadataMixin
+from kindness.models import ShareMetadataMixin, require_alt_text
 
 
 class DatePrecision(models.TextChoices):
@@ -111,10 +111,7 @@ class LibraryItemPage(ShareMetadataMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.image_id and not self.image_alt_text.strip():
-            raise ValidationError(
-                {"image_alt_text": "Describe the image for people who cannot see it."}
-            )
+        require_alt_text(self, "image", describe="the image")
 
     @property
     def display_date(self):
