@@ -1,37 +1,39 @@
-"""Response headers django-csp and Django's SecurityMiddleware do not set on their own."""
+"""The admin's own Content Security Policy, and django-axes' hooks."""
 
 import math
 
 from axes.helpers import get_cool_off
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.shortcuts import render
 
 
-class SecurityHeadersMiddleware:
-    """Send Permissions-Policy on every response, and the admin's CSP under the admin.
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with ADMIN_CONTENT_SECURITY_POLICY under the admin.
 
     Public pages get the strict CONTENT_SECURITY_POLICY. The Wagtail admin needs inline
     scripts, inline styles and eval(), and shows page previews in a frame of its own, so
-    under ADMIN_PATH_PREFIXES it gets ADMIN_CONTENT_SECURITY_POLICY instead. This must sit
-    below csp.middleware.CSPMiddleware so the choice is made before that writes the header.
+    under ADMIN_PATH_PREFIXES it gets the admin's policy instead, through get_policy_parts(),
+    the hook django-csp documents for choosing a policy per request.
     """
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.permissions_policy = ", ".join(
-            f"{feature}={allowlist}" for feature, allowlist in settings.PERMISSIONS_POLICY.items()
-        )
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and is_admin_request(request):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        return parts
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        if request.path_info.startswith(tuple(settings.ADMIN_PATH_PREFIXES)):
-            response._csp_config = settings.ADMIN_CONTENT_SECURITY_POLICY
-            # A page preview is rendered through the whole middleware stack a second time,
-            # as a public page; drop that inner policy so the editor's preview frame loads.
-            if "frame-ancestors 'none'" in response.get("Content-Security-Policy", ""):
-                del response["Content-Security-Policy"]
-        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
-        return response
+
+def is_admin_request(request):
+    """A request for the admin, or a page preview the admin renders for its editor's frame.
+
+    Wagtail renders a preview by sending a request of its own, for the page's public address,
+    through the whole middleware stack (and marks it is_preview); its response is shown only
+    inside the admin, so it is sent with the admin's policy.
+    """
+    return getattr(request, "is_preview", False) or request.path_info.startswith(
+        tuple(settings.ADMIN_PATH_PREFIXES)
+    )
 
 
 def client_ip_address(request):

@@ -82,9 +82,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
-    # Below CSPMiddleware so the admin's policy is chosen before the header is written.
-    "kindness.middleware.SecurityHeadersMiddleware",
+    # django-csp's middleware, choosing the admin's policy under the admin.
+    "kindness.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Above WhiteNoise, so static files (an SVG icon can be framed) are sent with it too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -237,7 +237,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # The Wagtail admin (and the page previews it shows in a frame) needs inline scripts and
-# styles and eval(); kindness.middleware swaps this policy in for these path prefixes.
+# styles and eval(); kindness.middleware sends this policy under these path prefixes.
 ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": [SELF],
@@ -256,23 +256,24 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "object-src": [NONE],
 }
 
-# Features no page uses, switched off for this site and anything it frames.
+# Features no page uses, switched off for this site and anything it frames
+# (django-permissions-policy writes the header).
 PERMISSIONS_POLICY = {
-    "accelerometer": "()",
+    "accelerometer": [],
     # Chrome's Topics API, the successor of FLoC's interest-cohort (which Chrome now
     # reports as an unknown feature in the console).
-    "browsing-topics": "()",
-    "camera": "()",
-    "display-capture": "()",
-    "geolocation": "()",
-    "gyroscope": "()",
-    "magnetometer": "()",
-    "microphone": "()",
-    "payment": "()",
-    "usb": "()",
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
     # The video players ask for these; allow them only to ourselves and the players.
-    "fullscreen": "(self " + " ".join(f'"{o}"' for o in VIDEO_PLAYER_ORIGINS) + ")",
-    "picture-in-picture": "(self " + " ".join(f'"{o}"' for o in VIDEO_PLAYER_ORIGINS) + ")",
+    "fullscreen": ["self", *VIDEO_PLAYER_ORIGINS],
+    "picture-in-picture": ["self", *VIDEO_PLAYER_ORIGINS],
 }
 
 # Admin login throttling (django-axes): five failed logins for one username from one

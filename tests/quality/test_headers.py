@@ -31,6 +31,17 @@ def policy(response, header="Content-Security-Policy"):
     return directives
 
 
+def permissions(response):
+    """The Permissions-Policy header as {feature: set of allowed origins}."""
+    assert "Permissions-Policy" in response, "no Permissions-Policy header"
+    features = {}
+    for part in response["Permissions-Policy"].split(", "):
+        feature, allowlist = part.split("=", 1)
+        assert allowlist[0] + allowlist[-1] == "()", part
+        features[feature] = set(allowlist[1:-1].split())
+    return features
+
+
 def header_problems(response):
     """What is missing or wrong in a public response's security headers, in words."""
     problems = []
@@ -54,10 +65,14 @@ def header_problems(response):
     for header, value in exact.items():
         if response.get(header) != value:
             problems.append(f"{header} is {response.get(header)!r}, not {value!r}")
-    permissions = response.get("Permissions-Policy", "")
-    for feature in ("camera=()", "microphone=()", "geolocation=()", "browsing-topics=()"):
-        if feature not in permissions:
-            problems.append(f"Permissions-Policy lacks {feature}")
+    features = permissions(response)
+    for feature in ("camera", "microphone", "geolocation", "payment", "browsing-topics"):
+        if features.get(feature) != set():
+            problems.append(f"Permissions-Policy {feature} is {features.get(feature)}, not ()")
+    players = {f'"{origin}"' for origin in VIDEO_PLAYERS}
+    for feature in ("fullscreen", "picture-in-picture"):
+        if features.get(feature) != {"self", *players}:
+            problems.append(f"Permissions-Policy {feature} is {features.get(feature)}")
     return problems
 
 
@@ -117,7 +132,7 @@ def test_the_admin_gets_a_policy_it_works_under_and_still_cannot_be_framed_elsew
     assert csp["frame-ancestors"] == {"'self'"}
     assert csp["object-src"] == {"'none'"}
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
-    assert "camera=()" in response["Permissions-Policy"]
+    assert permissions(response)["camera"] == set()
 
     editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(editor)
@@ -125,6 +140,13 @@ def test_the_admin_gets_a_policy_it_works_under_and_still_cannot_be_framed_elsew
         response = client.get(path, secure=True)
         assert response.status_code == 200, path
         assert "'unsafe-inline'" in policy(response)["script-src"], path
+        assert permissions(response)["microphone"] == set(), path
+
+
+def test_an_address_that_only_starts_like_the_admin_gets_the_public_policy(demo, client):
+    response = client.get("/administrators/", secure=True)
+    assert response.status_code == 404
+    assert not header_problems(response)
 
 
 def test_page_preview_in_the_admin_can_be_framed_by_the_editor(demo, client, django_user_model):
