@@ -13,3 +13,7 @@ class LandingBodyBlock(StrandBodyBlock):
 
     timeline = TimelineBlock()
     highlight = HighlightBlock()
+
+
+class ContentBodyBlock(StrandBodyBlock):
+    """A content page's body: the same blocks as a strand's, so editors meet nothing new."""

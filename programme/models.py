@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from kindness.models import ShareMetadataMixin
 
-from .blocks import LandingBodyBlock, StrandBodyBlock
+from .blocks import ContentBodyBlock, LandingBodyBlock, StrandBodyBlock
 
 
 def tabs(content, *extra):
@@ -74,11 +74,74 @@ class HomePage(ShareMetadataMixin, Page):
         "programme.StrandIndexPage",
         "people.PeopleIndexPage",
         "publications.PublicationIndexPage",
+        "programme.ContentPage",
     ]
     max_count = 1
 
     class Meta:
         verbose_name = "home page"
+
+
+class ContentPageQuerySet(PageQuerySet):
+    def in_footer(self, site):
+        """The live, public pages of `site` an editor chose to link from the footer."""
+        if site is None:
+            return self.none()
+        return (
+            self.descendant_of(site.root_page, inclusive=True)
+            .live()
+            .public()
+            .filter(show_in_footer=True)
+            .order_by("path")
+        )
+
+
+class ContentPage(ShareMetadataMixin, Page):
+    """A page of the site's own: about the programme, the privacy notice, and the like."""
+
+    share_description_source = "introduction"
+
+    introduction = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences under the title, saying what the page is for. "
+        "Also shown in search results.",
+    )
+    body = StreamField(
+        ContentBodyBlock(),
+        blank=True,
+        help_text="The page itself: text, headings, quotes, pictures and the people to speak to.",
+    )
+    show_in_footer = models.BooleanField(
+        default=False,
+        help_text="Link to this page from the footer of every page, as for the privacy "
+        "notice and the accessibility statement.",
+    )
+
+    objects = PageManager.from_queryset(ContentPageQuerySet)()
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("show_in_footer")], heading="For the footer"),
+        *ShareMetadataMixin.share_panels,
+    ]
+
+    parent_page_types = ["programme.HomePage"]
+    subpage_types = []
+    page_description = (
+        "A page of text about the programme or the site, such as About, the privacy notice "
+        "or the accessibility statement."
+    )
+
+    class Meta:
+        verbose_name = "content page"
 
 
 class StrandIndexPage(ShareMetadataMixin, Page):

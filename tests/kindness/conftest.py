@@ -4,7 +4,11 @@ from wagtail.models import Site
 
 from tests.kindness.factories import ImageFactory, site_settings
 from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
-from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
+from tests.programme.factories import (
+    ContentPageFactory,
+    StrandIndexPageFactory,
+    StrandPageFactory,
+)
 from tests.publications.factories import (
     FilmPageFactory,
     PublicationIndexPageFactory,
@@ -45,6 +49,9 @@ def pages(home):
         "publication": PublicationPageFactory(parent=library, title="The Place of Kindness"),
         "film": FilmPageFactory(parent=library, title="The Practice of Kindness"),
         "home": home,
+        "content page": ContentPageFactory(
+            parent=home, title="Privacy notice", introduction="What the site keeps about you."
+        ),
         "strand index": strand_index,
         "strand": StrandPageFactory(parent=strand_index, title=AWKWARD_TITLE),
         "people index": people_index,

@@ -9,6 +9,7 @@ from tests.kindness.factories import ImageFactory
 
 PAGE_TYPES = (
     "home",
+    "content page",
     "strand index",
     "strand",
     "people index",

@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from programme.models import HomePage, StrandIndexPage, StrandPage
+from programme.models import ContentPage, HomePage, StrandIndexPage, StrandPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -29,3 +29,11 @@ class StrandPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StrandPage
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Content page {n}")
+    introduction = "What this page is for."
+
+    class Meta:
+        model = ContentPage

@@ -11,6 +11,7 @@ from wagtail.models import Page
 import kindness.demo
 import people.demo
 import programme.demo
+import programme.demo.pages
 import publications.demo
 from programme.demo import child_page
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         strands = programme.demo.load_strands(strand_index, people_by_slug)
         publications.demo.load(home, child_page, strands, people_by_slug)
         programme.demo.write_brief(home, people_by_slug)
+        programme.demo.pages.load(home, people_by_slug)
         kindness.demo.load()
         added = self.page_count() - pages_before
         if created or added:

@@ -1,0 +1,101 @@
+"""The demo's about page, privacy notice and accessibility statement: there, linked, and true."""
+
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from wagtail.models import Page
+
+from programme.models import ContentPage
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.test_motion_and_reflow import REFLOW_WIDTH
+from tests.html import soup, visible_text
+
+SITE_PAGES = [
+    ("about", "About the programme"),
+    ("privacy", "Privacy notice"),
+    ("accessibility", "Accessibility statement"),
+]
+
+
+@pytest.fixture
+def loaded(db):
+    call_command("load_demo_content", stdout=StringIO())
+
+
+def main_text(client, path):
+    return visible_text(soup(client.get(path)).main)
+
+
+def test_the_three_pages_are_live_under_home_and_linked_from_every_footer(loaded, client):
+    pages = ContentPage.objects.live().order_by("path")
+    assert [(page.slug, page.title) for page in pages] == SITE_PAGES
+    assert all(page.get_parent().specific_class.__name__ == "HomePage" for page in pages)
+    expected = [(title, f"/{slug}/") for slug, title in SITE_PAGES]
+    for path in ["/", "/programme/", "/privacy/", "/library/"]:
+        nav = soup(client.get(path)).select_one("footer nav.footer-links")
+        assert [(visible_text(a), a["href"]) for a in nav.select("a")] == expected, path
+
+
+def test_about_tells_what_the_programme_does_and_whom_to_speak_to(loaded, client):
+    html = soup(client.get("/about/")).main
+    text = visible_text(html)
+    assert "Since 2016 the Carnegie UK Trust has led Kinder Communities" in text
+    assert "Kindness Leadership Network" in text
+    links = {a["href"] for a in html.select(".rich-text a")}
+    assert {"/programme/", "/library/", "/people/"} <= links
+    speak_to = [visible_text(a) for a in html.select(".speak-to .person-card__name a")]
+    assert speak_to == ["Jennifer Wallace", "Ben Thurman"]
+
+
+def test_reading_the_public_site_sets_no_cookie_as_the_privacy_notice_says(loaded, client):
+    assert "The site sets no cookies when you read it" in main_text(client, "/privacy/")
+    paths = [page.url for page in Page.objects.live().public().specific() if page.url]
+    assert len(paths) > 25
+    for path in [*paths, "/search/?q=kindness", "/feed/"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert not response.cookies, f"{path} set {list(response.cookies)}"
+
+
+def test_the_privacy_notice_states_what_the_newsletter_keeps_and_invents_nothing(loaded, client):
+    html = soup(client.get("/privacy/")).main
+    text = visible_text(html)
+    for fact in [
+        "your email address",
+        "your name, if you give it",
+        "the words you agreed to on the form, and when you agreed",
+        "the page the form was on",
+        "waiting for you to confirm it, confirmed or ended",
+        "If you do not confirm your signup, it is deleted after 30 days.",
+        "We never sell it, and never share it with anyone else.",
+        "Every newsletter email has a link to unsubscribe.",
+        "contact the Carnegie UK Trust",
+        "It uses no analytics and no third-party trackers",
+    ]:
+        assert fact in text, fact
+    # facts.md gives no address, registration or legal detail: none is made up.
+    assert "@" not in text
+    assert not html.select(".stream a[href^='mailto:'], .stream a[href^='tel:']")
+
+
+def test_the_privacy_notice_names_the_only_video_hosts_the_site_allows(loaded, client):
+    text = main_text(client, "/privacy/")
+    assert settings.VIDEO_PLAYER_ORIGINS == [
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ]
+    assert "youtube-nocookie.com" in text
+    assert "nothing loads from either until you press play" in text
+
+
+def test_the_accessibility_statement_matches_the_checks_the_suite_runs(loaded, client):
+    text = main_text(client, "/accessibility/")
+    assert "(WCAG) 2.2 at level AA" in text
+    assert f"({PHONE['width']} pixels)" in text
+    assert f"({DESKTOP['width']} pixels)" in text
+    assert f"At {REFLOW_WIDTH} pixels wide" in text
+    for check in ["Nu HTML Checker", "keyboard alone", "JavaScript switched off", "less motion"]:
+        assert check in text, check
+    assert "Tell us about a problem" in text
