@@ -1,9 +1,46 @@
+"""Fixtures every test folder shares.
+
+The test database is built once per run: migrations, then the demo content, loaded by the
+`django_db_setup` below. Each test runs in a transaction on top of it that is rolled back,
+so a test that only reads the demo content (the `demo` fixture) pays nothing for it, and a
+test that changes it leaves it as it was for the next one. Tests that build their own pages
+with factories start from `home`, which removes the demo's pages inside its transaction.
+
+Browser tests are transactional (the live server's thread must see committed rows): Django
+empties the database after each one and restores, before the next, what was serialized
+after set-up. That snapshot is taken here after the demo content is loaded, so every browser
+test starts from the demo site too. pytest-django runs transactional tests after all others,
+so none of the others sees the emptied database.
+"""
+
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
+from django.db import connections
 from wagtail.models import Page, Site
 
+from programme.models import HomePage
 from tests.people.factories import PeopleIndexPageFactory
 from tests.programme.factories import HomePageFactory, StrandIndexPageFactory
 from tests.publications.factories import PublicationIndexPageFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The migrated test database, with the demo content loaded once for the whole run."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=StringIO())
+        for connection in connections.all():
+            # Only when a transactional test asked for it (pytest-django decides).
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo site as the session set-up loaded it: its landing page."""
+    return HomePage.objects.get()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connections
 
 from tests.tools import tool_missing
@@ -81,9 +80,13 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(transactional_db):
-    """The demo content, committed so that the live server can serve it."""
-    call_command("load_demo_content", verbosity=0)
+def demo_site(demo):
+    """The demo content, committed so that the live server can serve it.
+
+    Loaded once for the run; Django restores it before each test here (serialized
+    rollback), so a test may change it freely.
+    """
+    return demo
 
 
 @pytest.fixture

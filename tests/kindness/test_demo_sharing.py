@@ -2,7 +2,6 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from wagtail.images.models import Image
 
@@ -10,12 +9,7 @@ from kindness.demo import SHARE_IMAGE_TITLE
 from tests.html import soup
 
 
-@pytest.fixture
-def loaded(db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
-def test_demo_pages_have_the_branded_share_image(loaded, client):
+def test_demo_pages_have_the_branded_share_image(demo, client):
     html = soup(client.get("/programme/kinder-communities/"))
     image = html.find("meta", attrs={"property": "og:image"})["content"]
     assert image.startswith("http://localhost/media/images/")
@@ -23,12 +17,12 @@ def test_demo_pages_have_the_branded_share_image(loaded, client):
     assert html.find("meta", attrs={"property": "og:description"})["content"]
 
 
-def test_the_facebook_address_is_unknown_so_no_follow_link_shows(loaded, client):
+def test_the_facebook_address_is_unknown_so_no_follow_link_shows(demo, client):
     html = soup(client.get("/"))
     assert not [a for a in html.find_all("a") if "Follow" in a.get_text()]
 
 
-def test_loading_again_makes_no_second_share_image(loaded):
+def test_loading_again_makes_no_second_share_image(demo):
     images = Image.objects.count()
     call_command("load_demo_content", stdout=StringIO())
     assert Image.objects.count() == images

@@ -2,7 +2,6 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from people.models import PersonPage
@@ -10,12 +9,7 @@ from programme.models import StrandPage
 from tests.html import soup, visible_text
 
 
-@pytest.fixture
-def loaded(db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
-def test_every_person_of_the_programme_has_a_page_with_their_role(loaded, client):
+def test_every_person_of_the_programme_has_a_page_with_their_role(demo, client):
     expected = {
         "Jennifer Wallace": "Head of Policy, Carnegie UK Trust",
         "Ben Thurman": "Policy and Development Officer, Carnegie UK Trust",
@@ -35,7 +29,7 @@ def test_every_person_of_the_programme_has_a_page_with_their_role(loaded, client
             assert visible_text(page.select_one(".lede")) == role
 
 
-def test_unknown_contact_details_stay_empty_and_the_page_reads_well(loaded, client):
+def test_unknown_contact_details_stay_empty_and_the_page_reads_well(demo, client):
     assert not PersonPage.objects.exclude(email="").exists()
     assert not PersonPage.objects.exclude(phone="").exists()
     jennifer = PersonPage.objects.get(slug="jennifer-wallace")
@@ -48,7 +42,7 @@ def test_unknown_contact_details_stay_empty_and_the_page_reads_well(loaded, clie
     assert not contact.select("dl")
 
 
-def test_the_index_lists_staff_and_associates_but_not_outside_authors(loaded, client):
+def test_the_index_lists_staff_and_associates_but_not_outside_authors(demo, client):
     page = soup(client.get("/people/"))
     groups = {
         visible_text(section.h2): [visible_text(a) for a in section.select(".person-card a")]
@@ -63,13 +57,13 @@ def test_the_index_lists_staff_and_associates_but_not_outside_authors(loaded, cl
     assert "Authors" not in groups
 
 
-def test_landing_page_speak_to_links_to_the_contacts_pages(loaded, client):
+def test_landing_page_speak_to_links_to_the_contacts_pages(demo, client):
     section = soup(client.get("/")).select_one(".speak-to")
     links = [a["href"] for a in section.select(".person-card__name a")]
     assert links == ["/people/jennifer-wallace/", "/people/ben-thurman/"]
 
 
-def test_elizabeth_kelly_leads_the_health_and_social_care_strand(loaded, client):
+def test_elizabeth_kelly_leads_the_health_and_social_care_strand(demo, client):
     elizabeth = PersonPage.objects.get(slug="elizabeth-kelly")
     section = soup(client.get(elizabeth.url)).select_one("#strand-roles-heading").parent
     health = StrandPage.objects.get(slug="kindness-in-health-and-social-care")
@@ -77,7 +71,7 @@ def test_elizabeth_kelly_leads_the_health_and_social_care_strand(loaded, client)
     assert "Leads this strand" in visible_text(section)
 
 
-def test_loading_again_duplicates_no_one(loaded):
+def test_loading_again_duplicates_no_one(demo):
     count = PersonPage.objects.count()
     call_command("load_demo_content", stdout=StringIO())
     assert PersonPage.objects.count() == count == 7

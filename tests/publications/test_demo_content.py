@@ -2,7 +2,6 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from publications.demo import FILMS, PUBLICATIONS
@@ -10,12 +9,7 @@ from publications.models import FilmPage, LibraryItemPage, PublicationPage
 from tests.html import soup, visible_text
 
 
-@pytest.fixture
-def loaded(db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
-def test_seven_reports_and_two_films_with_their_facts(loaded):
+def test_seven_reports_and_two_films_with_their_facts(demo):
     assert PublicationPage.objects.live().count() == 7
     assert FilmPage.objects.live().count() == 2
     courage = PublicationPage.objects.get(slug="the-courage-to-be-kind")
@@ -35,7 +29,7 @@ def test_seven_reports_and_two_films_with_their_facts(loaded):
     assert film.video_file is None
 
 
-def test_loading_again_adds_no_publication_film_or_document(loaded):
+def test_loading_again_adds_no_publication_film_or_document(demo):
     from wagtail.documents.models import Document
     from wagtail.images.models import Image
 
@@ -48,7 +42,7 @@ def test_loading_again_adds_no_publication_film_or_document(loaded):
     )
 
 
-def test_landing_page_links_every_report_and_film(loaded, client):
+def test_landing_page_links_every_report_and_film(demo, client):
     main = soup(client.get("/")).main
     hrefs = {a["href"] for a in main.select(".rich-text a")}
     for item in PUBLICATIONS + FILMS:
@@ -56,7 +50,7 @@ def test_landing_page_links_every_report_and_film(loaded, client):
         assert page.url in hrefs, item["slug"]
 
 
-def test_every_demo_report_download_serves_a_pdf(loaded, client):
+def test_every_demo_report_download_serves_a_pdf(demo, client):
     for publication in PublicationPage.objects.live():
         link = soup(client.get(publication.url)).select_one(".downloads a")
         assert "PDF" in visible_text(link)
@@ -67,7 +61,7 @@ def test_every_demo_report_download_serves_a_pdf(loaded, client):
         assert b"%%EOF" in body[-32:]
 
 
-def test_demo_films_render_without_a_video(loaded, client):
+def test_demo_films_render_without_a_video(demo, client):
     for film in FilmPage.objects.live():
         page = soup(client.get(film.url))
         assert not page.find("iframe")
@@ -76,7 +70,7 @@ def test_demo_films_render_without_a_video(loaded, client):
         assert "Placeholder" in visible_text(page.select_one(".transcript"))
 
 
-def test_library_lists_everything_newest_first(loaded, client):
+def test_library_lists_everything_newest_first(demo, client):
     library = soup(client.get("/library/"))
     titles = [visible_text(a) for a in library.select(".card__title a")]
     assert len(titles) == 9

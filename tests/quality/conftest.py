@@ -7,19 +7,11 @@ django-axes needs the request to count failed logins, so `client.login()` (which
 fails under it: log users in with `client.force_login(user)`.
 """
 
-from io import StringIO
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 
 from tests.browser.pages import creatable_types_without_a_live_page, quality_pages
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
 
 
 def public_pages():

@@ -10,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.pages import quality_pages
 from tests.tools import tool_missing
@@ -35,12 +34,7 @@ def checker():
     return [java, "-jar", str(VNU_JAR), "--format", "json", "--errors-only"]
 
 
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo_content", verbosity=0)
-
-
-def test_every_page_type_is_valid_html(demo_site, client, tmp_path):
+def test_every_page_type_is_valid_html(demo, client, tmp_path):
     command = checker()
     pages = {}
     for number, site_page in enumerate(quality_pages()):
