@@ -1,10 +1,6 @@
 """The demo's about page, privacy notice and accessibility statement: there, linked, and true."""
 
-from io import StringIO
-
-import pytest
 from django.conf import settings
-from django.core.management import call_command
 from wagtail.models import Page
 
 from programme.models import ContentPage
@@ -19,16 +15,11 @@ SITE_PAGES = [
 ]
 
 
-@pytest.fixture
-def loaded(db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
 def main_text(client, path):
     return visible_text(soup(client.get(path)).main)
 
 
-def test_the_three_pages_are_live_under_home_and_linked_from_every_footer(loaded, client):
+def test_the_three_pages_are_live_under_home_and_linked_from_every_footer(demo, client):
     pages = ContentPage.objects.live().order_by("path")
     assert [(page.slug, page.title) for page in pages] == SITE_PAGES
     assert all(page.get_parent().specific_class.__name__ == "HomePage" for page in pages)
@@ -38,7 +29,7 @@ def test_the_three_pages_are_live_under_home_and_linked_from_every_footer(loaded
         assert [(visible_text(a), a["href"]) for a in nav.select("a")] == expected, path
 
 
-def test_about_tells_what_the_programme_does_and_whom_to_speak_to(loaded, client):
+def test_about_tells_what_the_programme_does_and_whom_to_speak_to(demo, client):
     html = soup(client.get("/about/")).main
     text = visible_text(html)
     assert "Since 2016 the Carnegie UK Trust has led Kinder Communities" in text
@@ -49,7 +40,7 @@ def test_about_tells_what_the_programme_does_and_whom_to_speak_to(loaded, client
     assert speak_to == ["Jennifer Wallace", "Ben Thurman"]
 
 
-def test_reading_the_public_site_sets_no_cookie_as_the_privacy_notice_says(loaded, client):
+def test_reading_the_public_site_sets_no_cookie_as_the_privacy_notice_says(demo, client):
     assert "The site sets no cookies when you read it" in main_text(client, "/privacy/")
     paths = [page.url for page in Page.objects.live().public().specific() if page.url]
     assert len(paths) > 25
@@ -59,7 +50,7 @@ def test_reading_the_public_site_sets_no_cookie_as_the_privacy_notice_says(loade
         assert not response.cookies, f"{path} set {list(response.cookies)}"
 
 
-def test_the_privacy_notice_states_what_the_newsletter_keeps_and_invents_nothing(loaded, client):
+def test_the_privacy_notice_states_what_the_newsletter_keeps_and_invents_nothing(demo, client):
     html = soup(client.get("/privacy/")).main
     text = visible_text(html)
     for fact in [
@@ -80,7 +71,7 @@ def test_the_privacy_notice_states_what_the_newsletter_keeps_and_invents_nothing
     assert not html.select(".stream a[href^='mailto:'], .stream a[href^='tel:']")
 
 
-def test_the_privacy_notice_names_the_only_video_hosts_the_site_allows(loaded, client):
+def test_the_privacy_notice_names_the_only_video_hosts_the_site_allows(demo, client):
     text = main_text(client, "/privacy/")
     assert settings.VIDEO_PLAYER_ORIGINS == [
         "https://www.youtube-nocookie.com",
@@ -90,7 +81,7 @@ def test_the_privacy_notice_names_the_only_video_hosts_the_site_allows(loaded, c
     assert "nothing loads from either until you press play" in text
 
 
-def test_the_accessibility_statement_matches_the_checks_the_suite_runs(loaded, client):
+def test_the_accessibility_statement_matches_the_checks_the_suite_runs(demo, client):
     text = main_text(client, "/accessibility/")
     assert "(WCAG) 2.2 at level AA" in text
     assert f"({PHONE['width']} pixels)" in text
