@@ -74,13 +74,15 @@ quality-tools: node_modules/.package-lock.json ## Install axe-core and the Nu HT
 test: install-dev chromium quality-tools ## Run the checks and the whole suite (PYTEST_ARGS="-m browser" for a part)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	SECRET_KEY=make-test-only $(BIN)/python manage.py check
 	SECRET_KEY=make-test-only $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install-dev ## Check the code with ruff
+lint: install-dev ## Check the code with ruff, and that imports flow one way (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-dev ## Format the code with ruff
 	$(BIN)/ruff check --fix .

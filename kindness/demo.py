@@ -1,6 +1,7 @@
 """The site settings' demo content: a branded default share image and description.
 
 The Facebook address is unknown (facts.md), so it stays empty and the link stays hidden.
+Also the helpers every app's demo content uses to find the site and add its pages.
 """
 
 from io import BytesIO
@@ -42,6 +43,22 @@ def share_card_png():
     buffer = BytesIO()
     card.save(buffer, format="PNG", optimize=True)
     return buffer
+
+
+def home():
+    """The default site's root page (the landing page once the demo site is created)."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page.specific if site else None
+
+
+def child_page(parent, model, slug, **fields):
+    """The child of `parent` with `slug`, created (and published) if it is missing."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing, False
+    page = parent.add_child(instance=model(slug=slug, **fields))
+    page.save_revision().publish()
+    return page, True
 
 
 def load():

@@ -51,9 +51,11 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # The project's own apps, lowest layer first: each builds only on the ones before it
+    # (README, "Where things are"; `lint-imports` enforces it).
     "kindness",
-    "programme",
     "people",
+    "programme",
     "publications",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",

@@ -7,12 +7,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kindness import views
-from publications.feeds import LibraryFeed
+from kindness.apps import project_submodules
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("feed/", LibraryFeed(), name="publications-feed"),
     path("search/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
@@ -27,6 +26,12 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]
+
+# Each app's own addresses (`<app>/urls.py`, such as the publications feed), found through
+# the app registry so this package names no app.
+urlpatterns += [
+    path("", include(module)) for module in project_submodules("urls", exclude={__name__})
+]
 
 # Everything else is a Wagtail page; this must stay last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -5,6 +5,7 @@ Email addresses, phone numbers and links are unknown: those fields stay empty un
 editor fills them in, and the pages read well without them.
 """
 
+from kindness.demo import child_page, home
 from people.models import PeopleIndexPage, PersonPage
 
 CARNEGIE = "Carnegie UK Trust"
@@ -92,10 +93,10 @@ PEOPLE = [
 ]
 
 
-def load(home, child_page):
-    """Create the people index and every person who is missing; return people by slug."""
+def load():
+    """Create the people index and every person who is missing."""
     index, _ = child_page(
-        home,
+        home(),
         PeopleIndexPage,
         "people",
         title="People",
@@ -103,9 +104,6 @@ def load(home, child_page):
         introduction="The team behind Kinder Communities, and the associates and fellows "
         "who have worked with us.",
     )
-    people = {}
     for data in PEOPLE:
         data = dict(data)
-        person, _ = child_page(index, PersonPage, data.pop("slug"), **data)
-        people[person.slug] = person
-    return people
+        child_page(index, PersonPage, data.pop("slug"), **data)

@@ -20,7 +20,6 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kindness.models import ShareMetadataMixin, require_alt_text
-from programme.models import StrandPage
 
 from .vcard import vcard
 
@@ -269,6 +268,9 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
         # "lead" sorts after "contact": reversed, a lead's role comes first.
         for link in self.strand_roles.order_by("-role"):
             roles.setdefault(link.page_id, []).append(link.get_role_display())
+        # Strands belong to the programme app, a layer above this one: reached through the
+        # reverse relation, never imported.
+        StrandPage = self.strand_roles.model._meta.get_field("page").related_model
         strands = (
             StrandPage.objects.live()
             .public()

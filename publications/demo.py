@@ -16,6 +16,10 @@ from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from kindness.demo import child_page, home
+from people.models import PersonPage
+from programme.models import StrandPage
+
 from .models import DatePrecision, FilmPage, PublicationIndexPage, PublicationPage, PublicationType
 
 D = datetime.date
@@ -210,10 +214,12 @@ def poster_image(title, slug):
     return image
 
 
-def load(home, child_page, strands, people):
+def load():
     """Create the library and every publication and film that is missing."""
+    people = {person.slug: person for person in PersonPage.objects.all()}
+    strands = {strand.slug: strand for strand in StrandPage.objects.all()}
     library, _ = child_page(
-        home,
+        home(),
         PublicationIndexPage,
         "library",
         title="Library",
@@ -257,4 +263,3 @@ def load(home, child_page, strands, people):
         page.strands = strand_pages
         library.add_child(instance=page)
         page.save_revision().publish()
-    return library

@@ -1,5 +1,8 @@
 from django import forms
 
+from people.models import PersonPage
+from programme.models import StrandPage
+
 from .models.publications import PublicationType
 
 
@@ -19,9 +22,6 @@ class LibraryFilterForm(forms.Form):
     )
 
     def __init__(self, *args, items, **kwargs):
-        from people.models import PersonPage
-        from programme.models import StrandPage
-
         super().__init__(*args, **kwargs)
         self.fields["strand"].queryset = StrandPage.objects.live().order_by("title")
         self.fields["author"].queryset = (

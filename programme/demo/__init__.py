@@ -11,6 +11,8 @@ from pathlib import Path
 from django.utils.html import format_html
 from wagtail.models import Page, Site
 
+from kindness.demo import child_page
+from people.models import PersonPage
 from programme.models import HomePage, StrandIndexPage, StrandPage
 
 BRIEF_FILE = Path(__file__).with_name("brief.md")
@@ -239,11 +241,39 @@ def linked_html(texts, links):
     return html
 
 
+def create_site():
+    """The landing page at the root of the default site, and the strand index under it.
+
+    The strand index comes first so that the main navigation lists the programme before
+    the sections other apps add.
+    """
+    strand_index(home_page())
+
+
+def load():
+    """Every strand of the programme that is missing, with its lead (a person page)."""
+    load_strands(strand_index(home_page()), people_by_slug())
+
+
+def link():
+    """The brief on the landing page, and the site's own pages (About, privacy and
+    accessibility), which link the strands, people and publications they name."""
+    from .pages import load as load_content_pages  # It reads this module's SPEAK_TO.
+
+    home, people = home_page(), people_by_slug()
+    write_brief(home, people)
+    load_content_pages(home, people)
+
+
+def people_by_slug():
+    return {person.slug: person for person in PersonPage.objects.all()}
+
+
 def home_page():
     """The landing page at the root of the default site, created on the first run."""
     home = HomePage.objects.first()
     if home:
-        return home, False
+        return home
     site = Site.objects.filter(is_default_site=True).first() or Site(
         hostname="localhost", is_default_site=True
     )
@@ -255,17 +285,7 @@ def home_page():
     site.root_page = home
     site.site_name = "Kinder Communities"
     site.save()
-    return home, True
-
-
-def child_page(parent, model, slug, **fields):
-    """The child of `parent` with `slug`, created (and published) if it is missing."""
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing, False
-    page = parent.add_child(instance=model(slug=slug, **fields))
-    page.save_revision().publish()
-    return page, True
+    return home
 
 
 def strand_index(home):

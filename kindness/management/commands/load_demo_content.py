@@ -1,19 +1,24 @@
 """Load the programme's real content into an empty site, or top up a site that has it.
 
-Every step creates only what is missing, so running it again never duplicates a page
-and never overwrites what an editor has changed.
+Each app that has demo content says so in its own `<app>/demo.py` (or `demo/` package),
+with any of three functions, which this command finds through the app registry:
+
+- `create_site()`: make the site's root page and its first sections (one app does this);
+- `load()`: the app's own pages and files, the apps taken lowest layer first, so that
+  each finds the pages of the apps it builds on already there;
+- `link()`: what needs every app's pages in place, such as text that links to them.
+
+All of one step runs before any of the next. Every step creates only what is missing, so
+running it again never duplicates a page and never overwrites what an editor has changed.
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page
 
-import kindness.demo
-import people.demo
-import programme.demo
-import programme.demo.pages
-import publications.demo
-from programme.demo import child_page
+from kindness.apps import project_submodules
+
+STEPS = ("create_site", "load", "link")
 
 
 class Command(BaseCommand):
@@ -21,22 +26,15 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        pages_before = self.page_count()
-        home, created = programme.demo.home_page()
-        # Created in the order the main navigation lists them.
-        strand_index = programme.demo.strand_index(home)
-        people_by_slug = people.demo.load(home, child_page)
-        strands = programme.demo.load_strands(strand_index, people_by_slug)
-        publications.demo.load(home, child_page, strands, people_by_slug)
-        programme.demo.write_brief(home, people_by_slug)
-        programme.demo.pages.load(home, people_by_slug)
-        kindness.demo.load()
-        added = self.page_count() - pages_before
-        if created or added:
+        pages_before = Page.objects.count()
+        modules = project_submodules("demo")
+        for step in STEPS:
+            for module in modules:
+                hook = getattr(module, step, None)
+                if hook is not None:
+                    hook()
+        added = Page.objects.count() - pages_before
+        if added:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {added} pages added."))
         else:
             self.stdout.write("Demo content already loaded: nothing to add.")
-
-    @staticmethod
-    def page_count():
-        return Page.objects.count()
