@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0004_link_plain_name_authors_to_person_pages'),
+        ('people', '0003_person_links_contact_tab_and_author_listing'),
         ('publications', '0003_speak_to_in_publication_body'),
     ]
 

@@ -3,6 +3,11 @@
 The publications issue let editors type an author's name where no person page existed.
 Where a page now exists whose name matches ("Julia Unwin" or "Julia Unwin DBE"), the
 author is linked to it; names that match no page, or more than one, are left as they are.
+
+This step first shipped as people's migration 0004, which made the people app's
+migrations depend on the publications app's, against the layers (README). It lives here
+now; `replaces` tells Django that a database which ran it there has run it, so it runs
+once either way.
 """
 
 from django.db import migrations
@@ -32,9 +37,11 @@ def link_authors(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    replaces = [("people", "0004_link_plain_name_authors_to_person_pages")]
+
     dependencies = [
         ("people", "0003_person_links_contact_tab_and_author_listing"),
-        ("publications", "0003_speak_to_in_publication_body"),
+        ("publications", "0004_keep_author_names_when_a_person_is_deleted"),
     ]
 
     # Going back leaves the links in place: a linked author is still a valid author.

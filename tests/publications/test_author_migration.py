@@ -7,7 +7,7 @@ from django.apps import apps
 from tests.publications.factories import PublicationAuthorFactory, PublicationPageFactory
 
 migration = importlib.import_module(
-    "people.migrations.0004_link_plain_name_authors_to_person_pages"
+    "publications.migrations.0005_link_plain_name_authors_to_person_pages"
 )
 
 
