@@ -57,10 +57,13 @@ INSTALLED_APPS = [
     "people",
     "programme",
     "publications",
+    "newsletter",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -290,15 +293,51 @@ AXES_HTTP_RESPONSE_CODE = 429
 # Behind a trusted proxy the address to throttle is the one the proxy saw, not the proxy's.
 AXES_CLIENT_IP_CALLABLE = "kindness.middleware.client_ip_address"
 
+# Email: SMTP when EMAIL_HOST is set (production); in development, each message is written
+# to a file under var/mail/ so a person can open it and follow its links; otherwise Django's
+# default (SMTP on localhost), which fails loudly rather than dropping mail.
 if env("EMAIL_HOST"):
     EMAIL_HOST = env("EMAIL_HOST")
     EMAIL_PORT = int(env("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = env("EMAIL_HOST_USER")
     EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
 elif DEBUG:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kinder Communities <noreply@localhost>")
+
+# Caches: Redis when REDIS_URL is set, so every web instance shares one cache (the newsletter's
+# rate limits count there); this process's memory otherwise.
+if env("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background tasks (django-tasks). Wagtail's own tasks run at once, in the request, as they
+# always have; the "email" queue is stored in the database and sent by a worker
+# (`python manage.py db_worker --backend email`), so a signup never waits for, or is lost
+# to, a slow or broken mail server.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+# The newsletter (newsletter/): how long a confirmation link works, how often an address
+# may be sent one, how many signups one client may post, and the retry delays (seconds)
+# for a mail server that is down: about three days in all before giving up.
+NEWSLETTER_CONFIRMATION_DAYS = 7
+NEWSLETTER_RESEND_AFTER_MINUTES = 10
+NEWSLETTER_EMAILS_PER_ADDRESS_PER_DAY = int(env("NEWSLETTER_EMAILS_PER_ADDRESS_PER_DAY", "3"))
+NEWSLETTER_SIGNUPS_PER_CLIENT_PER_HOUR = int(env("NEWSLETTER_SIGNUPS_PER_CLIENT_PER_HOUR", "20"))
+NEWSLETTER_RETRY_DELAYS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600, 24 * 3600]
+NEWSLETTER_UNCONFIRMED_DAYS = 30
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,68 @@
+"""The emails the newsletter sends: plain text and HTML from templates, with RFC 8058 headers."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+CONFIRM_SALT = "newsletter.confirm"
+UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
+
+
+def confirm_token(subscriber):
+    """A signed, timestamped token: it expires NEWSLETTER_CONFIRMATION_DAYS after sending."""
+    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(subscriber.token))
+
+
+def unsubscribe_token(subscriber):
+    """A signed token that never expires: every email's unsubscribe link keeps working."""
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(subscriber.token))
+
+
+def absolute(path):
+    return settings.BASE_URL + path
+
+
+def confirm_url(subscriber):
+    return absolute(reverse("newsletter:confirm", args=[confirm_token(subscriber)]))
+
+
+def unsubscribe_url(subscriber):
+    return absolute(reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)]))
+
+
+def newsletter_email(subscriber, *, subject, template, context=None):
+    """An email to one subscriber with a one-click unsubscribe link in its body and headers."""
+    unsubscribe = unsubscribe_url(subscriber)
+    context = {
+        "subscriber": subscriber,
+        "unsubscribe_url": unsubscribe,
+        "site_url": settings.BASE_URL,
+        **(context or {}),
+    }
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"newsletter/emails/{template}.txt", context),
+        to=[subscriber.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(
+        render_to_string(f"newsletter/emails/{template}.html", context), "text/html"
+    )
+    return message
+
+
+def confirmation_email(subscriber):
+    return newsletter_email(
+        subscriber,
+        subject="Confirm your subscription to the Kinder Communities newsletter",
+        template="confirm",
+        context={
+            "confirm_url": confirm_url(subscriber),
+            "days": settings.NEWSLETTER_CONFIRMATION_DAYS,
+        },
+    )

@@ -1,0 +1,44 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from newsletter.models import Subscriber
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete newsletter signups nobody confirmed within NEWSLETTER_UNCONFIRMED_DAYS (30). "
+        "With --schedule, queue it to run daily on the email worker instead."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--schedule",
+            action="store_true",
+            help="Queue a daily run on the worker, unless one is already queued.",
+        )
+
+    def handle(self, *args, schedule=False, **options):
+        if schedule:
+            self.schedule()
+            return
+        cutoff = timezone.now() - timedelta(days=settings.NEWSLETTER_UNCONFIRMED_DAYS)
+        deleted, _ = Subscriber.objects.unconfirmed_since(cutoff).delete()
+        self.stdout.write(f"Deleted {deleted} unconfirmed signup{'s' if deleted != 1 else ''}.")
+
+    def schedule(self):
+        from django_tasks_db.models import DBTaskResult
+
+        from newsletter.tasks import purge_unconfirmed_signups
+
+        if (
+            DBTaskResult.objects.ready()
+            .filter(task_path=purge_unconfirmed_signups.module_path)
+            .exists()
+        ):
+            self.stdout.write("A daily purge is already queued.")
+            return
+        purge_unconfirmed_signups.enqueue(every_hours=24)
+        self.stdout.write("Queued a daily purge of unconfirmed signups.")

@@ -1,0 +1,57 @@
+"""The newsletter's background work, run by the database-backed worker (the "email" queue)."""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks import task
+
+from newsletter.emails import confirmation_email
+from newsletter.models import Subscriber
+
+logger = logging.getLogger(__name__)
+
+
+@task(backend="email")
+def send_confirmation(subscriber_id, attempt=1):
+    """Send a pending subscriber their confirmation link; retry later if the mail server fails.
+
+    Each failure queues the next attempt after NEWSLETTER_RETRY_DELAYS[attempt - 1] seconds
+    and is recorded as a failed task with its error; after the last delay it gives up.
+    """
+    subscriber = Subscriber.objects.filter(
+        pk=subscriber_id, status=Subscriber.Status.PENDING
+    ).first()
+    if subscriber is None:
+        return "nothing to send: confirmed, unsubscribed or deleted meanwhile"
+    try:
+        confirmation_email(subscriber).send()
+    except (smtplib.SMTPException, OSError):
+        delays = settings.NEWSLETTER_RETRY_DELAYS
+        if attempt > len(delays):
+            logger.error("Gave up sending a confirmation to subscriber %s", subscriber_id)
+            raise
+        delay = timedelta(seconds=delays[attempt - 1])
+        send_confirmation.using(run_after=timezone.now() + delay).enqueue(
+            subscriber_id, attempt=attempt + 1
+        )
+        logger.warning(
+            "Mail server refused a confirmation for subscriber %s; retrying in %s",
+            subscriber_id,
+            delay,
+        )
+        raise
+    return "sent"
+
+
+@task(backend="email")
+def purge_unconfirmed_signups(every_hours=None):
+    """Delete stale pending signups; with `every_hours`, run again after that many hours."""
+    call_command("purge_unconfirmed_signups", verbosity=0)
+    if every_hours:
+        purge_unconfirmed_signups.using(
+            run_after=timezone.now() + timedelta(hours=every_hours)
+        ).enqueue(every_hours=every_hours)

@@ -1,0 +1,183 @@
+"""Signing up, confirming and unsubscribing: plain pages that work without JavaScript.
+
+The signup form carries no CSRF token, so that every page with the footer form stays the
+same for every reader and can be cached whole. Instead, a post from another site is refused
+by its `Sec-Fetch-Site` and `Origin` headers (`is_cross_site`). None of these pages is cached.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from newsletter import throttle
+from newsletter.emails import CONFIRM_SALT, UNSUBSCRIBE_SALT
+from newsletter.forms import SignupForm
+from newsletter.models import NewsletterSettings, Subscriber
+
+# The form's ids on its own page; the footer's copy uses "footer-newsletter-".
+PAGE_FORM_ID = "newsletter-%s"
+
+
+def is_cross_site(request):
+    """True when the browser says the post comes from another site, or from an opaque origin.
+
+    Browsers send `Sec-Fetch-Site` (since 2020) and `Origin` on every cross-site post; a
+    browser old enough to send neither cannot be made to post here by another site without
+    them, so their absence is allowed.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None and fetch_site != "same-origin":
+        return True
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        own_origin = f"{request.scheme}://{request.get_host()}"
+        return origin != own_origin and origin not in settings.CSRF_TRUSTED_ORIGINS
+    return False
+
+
+def render(request, template, context=None, status=200):
+    response = TemplateResponse(
+        request, f"newsletter/{template}.html", context or {}, status=status
+    )
+    return response
+
+
+def signup_context(request, form):
+    newsletter_settings = NewsletterSettings.for_request(request)
+    return {
+        "form": form,
+        "newsletter_settings": newsletter_settings,
+        "meta_title": "Sign up for the newsletter",
+        "hide_footer_signup": True,
+    }
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    """The signup page (GET), and where every signup form posts (POST)."""
+    if request.method == "GET":
+        form = SignupForm(auto_id=PAGE_FORM_ID, initial={"source": request.path})
+        return render(request, "signup", signup_context(request, form))
+
+    if is_cross_site(request):
+        return render(request, "cross_site", {"meta_title": "Signup refused"}, status=403)
+    if throttle.client_over_limit(request):
+        return too_many(request)
+    form = SignupForm(request.POST, auto_id=PAGE_FORM_ID)
+    if not form.is_valid():
+        context = signup_context(request, form)
+        context["meta_title"] = "Error: " + context["meta_title"]
+        return render(request, "signup", context, status=400)
+    if form.is_bot():
+        # Told the same as a person, so the bot learns nothing; nothing is stored.
+        return redirect("newsletter:check-email")
+    email = form.cleaned_data["email"]
+    if throttle.address_exhausted(email):
+        return too_many(request)
+    newsletter_settings = NewsletterSettings.for_request(request)
+    _subscriber, queued = Subscriber.objects.sign_up(
+        email=email,
+        name=form.cleaned_data["name"],
+        consent_text=newsletter_settings.consent_text,
+        source_path=form.cleaned_data["source"],
+    )
+    if queued:
+        throttle.count_email_to(email)
+    # The same answer whether or not the address was already on the list.
+    return redirect("newsletter:check-email")
+
+
+def too_many(request):
+    response = render(request, "too_many", {"meta_title": "Too many signups"}, status=429)
+    response["Retry-After"] = "3600"
+    return response
+
+
+@never_cache
+@require_GET
+def check_email(request):
+    return render(
+        request,
+        "check_email",
+        {
+            "meta_title": "Check your email",
+            "days": settings.NEWSLETTER_CONFIRMATION_DAYS,
+            "hide_footer_signup": True,
+        },
+    )
+
+
+def subscriber_from(token, *, salt, max_age=None):
+    """The subscriber a signed link names; raises signing.BadSignature (or its subclass
+    SignatureExpired) for a link that was tampered with or is too old."""
+    if max_age is None:
+        value = signing.Signer(salt=salt).unsign(token)
+    else:
+        value = signing.TimestampSigner(salt=salt).unsign(token, max_age=max_age)
+    subscriber = Subscriber.objects.filter(token=value).first()
+    if subscriber is None:
+        raise signing.BadSignature("no such subscriber")
+    return subscriber
+
+
+def link_problem(request, *, expired):
+    return render(
+        request,
+        "link_problem",
+        {
+            "meta_title": "This link has expired" if expired else "This link does not work",
+            "expired": expired,
+            "signup_url": reverse("newsletter:signup"),
+        },
+        status=410 if expired else 404,
+    )
+
+
+@never_cache
+@require_GET
+def confirm(request, token):
+    max_age = settings.NEWSLETTER_CONFIRMATION_DAYS * 24 * 60 * 60
+    try:
+        subscriber = subscriber_from(token, salt=CONFIRM_SALT, max_age=max_age)
+    except signing.SignatureExpired:
+        return link_problem(request, expired=True)
+    except (signing.BadSignature, ValueError):
+        return link_problem(request, expired=False)
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        # They unsubscribed after this link was sent: only a new signup subscribes again.
+        return link_problem(request, expired=True)
+    subscriber.confirm()
+    return render(
+        request, "confirmed", {"meta_title": "You are subscribed", "hide_footer_signup": True}
+    )
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET asks, POST unsubscribes: a mail client's link checker cannot unsubscribe anyone.
+
+    The POST is also the one-click unsubscribe of RFC 8058 that mail clients send from the
+    `List-Unsubscribe-Post` header, from their own servers: the signed link is what
+    authorises it, so it is exempt from the cross-site check.
+    """
+    try:
+        subscriber = subscriber_from(token, salt=UNSUBSCRIBE_SALT)
+    except (signing.BadSignature, ValueError):
+        return link_problem(request, expired=False)
+    if request.method == "POST":
+        subscriber.unsubscribe()
+        return render(request, "unsubscribed", {"meta_title": "You have unsubscribed"})
+    return render(
+        request,
+        "unsubscribe",
+        {"meta_title": "Unsubscribe from the newsletter", "subscriber": subscriber},
+    )

@@ -1,0 +1,55 @@
+"""The newsletter tests: a site to sign up on, the queued emails, the worker that sends them."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from newsletter.tasks import send_confirmation
+
+VALID = {"email": "ann@example.org", "name": "Ann Example", "consent": "yes", "source": "/"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate limits count in the cache; each test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def queued_confirmations():
+    return DBTaskResult.objects.filter(
+        task_path=send_confirmation.module_path, status=TaskResultStatus.READY
+    )
+
+
+def run_worker():
+    """The real worker, as `make run` and production run it, until the queue is empty."""
+    call_command(
+        "db_worker",
+        backend_name="email",
+        batch=True,
+        startup_delay=False,
+        reload=False,
+        verbosity=0,
+    )
+
+
+def sign_up(client, *, remote_addr="127.0.0.1", **fields):
+    """Post the signup form as a reader's browser (from `remote_addr`) would."""
+    return client.post("/newsletter/", {**VALID, **fields}, REMOTE_ADDR=remote_addr)
+
+
+def link_in(message, kind):
+    """The confirm or unsubscribe link in an email's plain-text body."""
+    match = re.search(rf"https?://\S+/newsletter/{kind}/\S+/", message.body)
+    assert match, message.body
+    return match.group(0)
+
+
+def path_of(url):
+    return "/" + url.split("/", 3)[3]
