@@ -34,6 +34,6 @@ urlpatterns += [
 ]
 
 # Everything else is a Wagtail page; this must stay last.
-urlpatterns += [path("", include("newsletter.urls")), path("", include(wagtail_urls))]
+urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "kindness.views.server_error"

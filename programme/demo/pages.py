@@ -137,6 +137,9 @@ def privacy(links):
                 "If you do not confirm your signup, it is deleted after 30 days.",
                 "We use your email address only to send you the programme's newsletter. We "
                 "never sell it, and never share it with anyone else.",
+                "To stop automated signups, the site counts signups from each internet (IP) "
+                "address for an hour, and emails to each address for a day. The counts are "
+                "kept apart from the list of subscribers and then forgotten.",
             ),
             heading("Your choices"),
             paragraphs(
