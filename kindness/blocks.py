@@ -115,35 +115,6 @@ class ImageBlock(blocks.StructBlock):
         return value
 
 
-class TimelineStageBlock(blocks.StructBlock):
-    period = blocks.CharBlock(max_length=40, help_text="When, for example '2016–2017' or '2020–'.")
-    title = blocks.CharBlock(max_length=120)
-    description = blocks.TextBlock(required=False, help_text="One or two sentences.")
-    page = blocks.PageChooserBlock(
-        required=False, help_text="The page that tells this stage in full, if there is one."
-    )
-
-    class Meta:
-        icon = "date"
-
-
-class TimelineBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=120)
-    stages = blocks.ListBlock(TimelineStageBlock(), min_num=1)
-
-    class Meta:
-        icon = "history"
-        template = "blocks/timeline.html"
-        description = "The programme's stages in order, each with its dates."
-        preview_value = {
-            "heading": "The programme so far",
-            "stages": [
-                {"period": "2016–2017", "title": "Kinder communities", "description": ""},
-                {"period": "2018–2019", "title": "Kindness and public policy", "description": ""},
-            ],
-        }
-
-
 class HighlightItemBlock(blocks.StructBlock):
     text = ParagraphBlock(features=["bold", "italic", "link"])
     page = blocks.PageChooserBlock(required=False, help_text="Where a reader can find out more.")

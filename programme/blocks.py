@@ -1,5 +1,41 @@
-from kindness.blocks import ArticleBlock, HighlightBlock, TimelineBlock
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail import blocks
+
+from kindness.blocks import ArticleBlock, HighlightBlock
 from people.blocks import SpeakToBlock
+
+
+class TimelineBlock(blocks.StructBlock):
+    """The programme's strands in the order an editor chooses, told by the strands themselves.
+
+    Each stage shows its strand's period, title and summary, read from the strand page, so
+    the timeline cannot drift from the pages it links to.
+    """
+
+    heading = blocks.CharBlock(max_length=120, help_text="For example 'The programme so far'.")
+    strands = blocks.ListBlock(
+        # Wagtail fetches every chosen strand in one query.
+        blocks.PageChooserBlock(page_type="programme.StrandPage"),
+        min_num=1,
+        help_text="The strands to show, in order. Each one's dates, title and summary come "
+        "from its own page; unpublished strands are left out.",
+    )
+
+    class Meta:
+        icon = "history"
+        template = "blocks/timeline.html"
+        description = "The programme's strands in order, each with its dates and summary."
+        preview_value = {"heading": "The programme so far", "strands": []}
+
+    def clean(self, value):
+        value = super().clean(value)
+        chosen = [strand.pk for strand in value["strands"] if strand]
+        if len(chosen) != len(set(chosen)):
+            raise blocks.StructBlockValidationError(
+                non_block_errors=ErrorList([ValidationError("Choose each strand only once.")])
+            )
+        return value
 
 
 class StrandBodyBlock(ArticleBlock):

@@ -324,21 +324,9 @@ def load_strands(index, people):
 
 
 def timeline(strands):
-    """The programme so far: each strand in the order it ran, linked to its page."""
-    stages = []
-    for data in STRANDS:
-        strand = strands.get(data["slug"])
-        if strand is None:
-            continue
-        stages.append(
-            {
-                "period": strand.period.replace("–present", "–"),
-                "title": strand.title,
-                "description": strand.summary,
-                "page": strand,
-            }
-        )
-    return {"heading": "The programme so far", "stages": stages}
+    """The programme so far: each strand in the order it ran, told by its own page."""
+    chosen = [strands[data["slug"]] for data in STRANDS if data["slug"] in strands]
+    return {"heading": "The programme so far", "strands": chosen}
 
 
 def write_brief(home, people):
