@@ -192,12 +192,7 @@ def test_the_migration_reads_the_oldest_list_format_too(home, survey):
     assert [item["value"] for item in timeline["value"]["strands"]] == [survey.pk]
 
 
-def test_the_demo_timeline_tells_every_strand_in_the_order_it_ran(db, client):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    call_command("load_demo_content", stdout=StringIO())
+def test_the_demo_timeline_tells_every_strand_in_the_order_it_ran(demo, client):
     stages = timeline_stages(client)
     assert [title for _period, title, _href, _summary in stages] == [s["title"] for s in STRANDS]
     for period, title, href, summary in stages:
