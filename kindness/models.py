@@ -6,8 +6,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from kindness.sharing import share_card
-
 
 class SocialProfileBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=60, help_text="For example 'Bluesky' or 'LinkedIn'.")
@@ -167,6 +165,3 @@ class ShareMetadataMixin(models.Model):
         if self.share_description_source:
             return getattr(self, self.share_description_source, "") or ""
         return ""
-
-    def share_card(self, site_settings):
-        return share_card(self, site_settings)

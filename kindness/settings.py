@@ -191,8 +191,6 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Serve documents through Django so permissions and privacy settings apply.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-# Embeds would fetch from oEmbed providers while rendering: the site never does that.
-WAGTAILEMBEDS_FINDERS = []
 # The admin calls no other host: no release check, no Gravatar (the CSP allows neither).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
