@@ -189,6 +189,13 @@ def social_links(context):
 
 
 @register.filter
+def page_numbers(page_obj):
+    """The page numbers to link around `page_obj`: the first and last, a few either side
+    of the current one, and the paginator's ELLIPSIS where numbers are left out."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.filter
 def verbose_name(model):
     """A page type's name for readers: "Strand", "Person"."""
     return capfirst(model._meta.verbose_name) if model else ""
