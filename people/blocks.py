@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
 
+from kindness.blocks import ArticleBlock
+
 
 class PersonChooserBlock(blocks.PageChooserBlock):
     """Chooses a person page, and fetches every chosen person's photo in one go.
@@ -53,3 +55,10 @@ class SpeakToBlock(blocks.StructBlock):
                 non_block_errors=ErrorList([ValidationError("Choose each person only once.")])
             )
         return value
+
+
+class BodyBlock(ArticleBlock):
+    """The body strands, publications and content pages share: the article blocks and
+    whom to speak to. One block, so editors meet the same choices on every page."""
+
+    speak_to = SpeakToBlock()

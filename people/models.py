@@ -1,4 +1,4 @@
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from django.db import models
 from django.http import Http404, HttpResponse
@@ -10,7 +10,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    TabbedInterface,
     TitleFieldPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -20,6 +19,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kindness.models import ShareMetadataMixin, require_alt_text
+from kindness.panels import tabs
+from kindness.sharing import absolute_url
 
 from .vcard import vcard
 
@@ -48,6 +49,17 @@ def network_for(url):
         if host == domain or host.endswith("." + domain):
             return name
     return ""
+
+
+def split_name(name, family_name=""):
+    """(family name, given names) of a name as commonly written, for sorting and citing.
+
+    The family name is `family_name` when given (for a name such as 'Ana de la Cruz'),
+    otherwise the name's last word: 'Julia Unwin' is ('Unwin', 'Julia').
+    """
+    name = " ".join(name.split())
+    family = family_name.strip() or name.rpartition(" ")[2]
+    return family, name.removesuffix(family).strip()
 
 
 class PeopleIndexPage(ShareMetadataMixin, Page):
@@ -211,14 +223,7 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
             help_text="Their website and profiles elsewhere, in the order to show them.",
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(contact_panels, heading="Contact"),
-            ObjectList(ShareMetadataMixin.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
-    )
+    edit_handler = tabs(content_panels, ObjectList(contact_panels, heading="Contact"))
 
     parent_page_types = ["people.PeopleIndexPage"]
     subpage_types = []
@@ -235,11 +240,11 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
 
     @property
     def family_name(self):
-        return self.last_name or self.title.split()[-1]
+        return split_name(self.title, self.last_name)[0]
 
     @property
     def given_names(self):
-        return self.title.removesuffix(self.family_name).strip()
+        return split_name(self.title, self.last_name)[1]
 
     @property
     def role_line(self):
@@ -283,9 +288,7 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
     def photo_url(self, request):
         if not self.photo:
             return ""
-        rendition = self.photo.get_rendition("fill-400x400|format-jpeg")
-        # Relative to the page's own address, so the host matches every other URL we publish.
-        return urljoin(self.get_full_url(request), rendition.url)
+        return absolute_url(request, self.photo.get_rendition("fill-400x400|format-jpeg").url)
 
     def json_ld(self, request, links):
         """schema.org Person data for this page."""

@@ -2,8 +2,8 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
 
-from kindness.blocks import ArticleBlock, HighlightBlock
-from people.blocks import SpeakToBlock
+from kindness.blocks import HighlightBlock
+from people.blocks import BodyBlock
 
 
 class TimelineBlock(blocks.StructBlock):
@@ -38,18 +38,8 @@ class TimelineBlock(blocks.StructBlock):
         return value
 
 
-class StrandBodyBlock(ArticleBlock):
-    """A strand's story: the shared article blocks and the people to contact."""
-
-    speak_to = SpeakToBlock()
-
-
-class LandingBodyBlock(StrandBodyBlock):
+class LandingBodyBlock(BodyBlock):
     """The landing page adds the programme timeline and highlighted lists."""
 
     timeline = TimelineBlock()
     highlight = HighlightBlock()
-
-
-class ContentBodyBlock(StrandBodyBlock):
-    """A content page's body: the same blocks as a strand's, so editors meet nothing new."""

@@ -9,7 +9,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -17,20 +16,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kindness.models import ShareMetadataMixin
+from kindness.panels import tabs
+from people.blocks import BodyBlock
 
-from .blocks import ContentBodyBlock, LandingBodyBlock, StrandBodyBlock
-
-
-def tabs(content, *extra):
-    """The editor's tabs for a page: its content, any extra tabs, then Wagtail's own."""
-    return TabbedInterface(
-        [
-            ObjectList(content, heading="Content"),
-            *extra,
-            ObjectList(ShareMetadataMixin.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
-    )
+from .blocks import LandingBodyBlock
 
 
 class HomePage(ShareMetadataMixin, Page):
@@ -108,7 +97,7 @@ class ContentPage(ShareMetadataMixin, Page):
         "Also shown in search results.",
     )
     body = StreamField(
-        ContentBodyBlock(),
+        BodyBlock(),
         blank=True,
         help_text="The page itself: text, headings, quotes, pictures and the people to speak to.",
     )
@@ -204,7 +193,7 @@ class StrandPage(ShareMetadataMixin, Page):
         help_text="Leave empty while the work is ongoing.",
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.CURRENT)
-    body = StreamField(StrandBodyBlock(), blank=True)
+    body = StreamField(BodyBlock(), blank=True)
 
     objects = PageManager.from_queryset(StrandQuerySet)()
 

@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from kindness.sharing import absolute_url
+
 from .library import LibraryItemPage
 from .publications import PublicationPage
 
@@ -239,12 +241,12 @@ class FilmPage(LibraryItemPage):
             data["duration"] = self.iso_duration
         if self.image_id:
             rendition = self.image.get_rendition("fill-1280x720")
-            data["thumbnailUrl"] = request.build_absolute_uri(rendition.url)
+            data["thumbnailUrl"] = absolute_url(request, rendition.url)
         video = self.video
         if video and video["kind"] == "embed":
             data["embedUrl"] = video["embed_url"]
         elif video:
-            data["contentUrl"] = request.build_absolute_uri(video["url"])
+            data["contentUrl"] = absolute_url(request, video["url"])
         return data
 
     def get_context(self, request, *args, **kwargs):

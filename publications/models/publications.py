@@ -11,7 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from publications.blocks import PublicationBodyBlock
+from people.blocks import BodyBlock
+from people.models import split_name
 from publications.citations import bibtex, harvard
 
 from .library import DatePrecision, LibraryItemPage
@@ -42,7 +43,7 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
         "type", max_length=20, choices=PublicationType.choices, default=PublicationType.REPORT
     )
     body = StreamField(
-        PublicationBodyBlock(),
+        BodyBlock(),
         blank=True,
         help_text="More about the publication: findings, quotes, pictures, and whom to "
         "speak to about it.",
@@ -186,11 +187,8 @@ class PublicationAuthor(Orderable):
     def citation_name(self):
         """(family name, given names) for citations."""
         if self.person_id:
-            family = self.person.last_name or self.person.title.split()[-1]
-            given = self.person.title.removesuffix(family).strip()
-            return family, given
-        family, _, given = self.name.strip().rpartition(" ")[::-1]
-        return family, given
+            return self.person.family_name, self.person.given_names
+        return split_name(self.name)
 
     def json_ld(self, request):
         data = {"@type": "Person", "name": self.person.title if self.person_id else self.name}
