@@ -56,7 +56,7 @@ class SubscriberViewSet(ModelViewSet):
     index_view_class = SubscriberIndexView
     index_template_name = "newsletter/admin/subscriber_index.html"
     list_display = ["email", "name", "status", "created_at", "confirmed_at"]
-    list_filter = SubscriberFilterSet
+    filterset_class = SubscriberFilterSet
     search_fields = ["email", "name"]
     list_export = [
         "email",

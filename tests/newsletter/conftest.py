@@ -30,12 +30,7 @@ def queued_confirmations():
 def run_worker():
     """The real worker, as `make run` and production run it, until the queue is empty."""
     call_command(
-        "db_worker",
-        backend_name="email",
-        batch=True,
-        startup_delay=False,
-        reload=False,
-        verbosity=0,
+        "db_worker", "--backend=email", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
     )
 
 

@@ -1,0 +1,113 @@
+"""The email queue with the real worker: nothing lost while the mail server is down."""
+
+import socket
+from email import message_from_bytes
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core import mail
+from django.test import override_settings
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from newsletter.models import Subscriber
+from newsletter.tasks import send_confirmation
+from tests.newsletter.conftest import link_in, path_of, run_worker, sign_up
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_the_worker_sends_the_email_and_the_link_confirms(demo, client):
+    sign_up(client)
+    assert mail.outbox == []
+    run_worker()
+    (message,) = mail.outbox
+    client.get(path_of(link_in(message, "confirm")))
+    assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
+    run_worker()
+    assert len(mail.outbox) == 1  # sent once, not again
+
+
+class FlakySMTPServer:
+    """A real SMTP server on a free local port that refuses mail until told to accept it."""
+
+    def __init__(self):
+        self.accepting = False
+        self.received = []
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if not self.accepting:
+            return "451 4.3.0 Mail server busy: try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append(message_from_bytes(envelope.content))
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_server():
+    server = FlakySMTPServer()
+    server.controller.start()
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=server.port,
+        EMAIL_USE_TLS=False,
+        EMAIL_HOST_USER="",
+        EMAIL_HOST_PASSWORD="",
+        NEWSLETTER_RETRY_DELAYS=[600, 600],
+    ):
+        yield server
+    server.controller.stop()
+
+
+def confirmation_tasks():
+    return DBTaskResult.objects.filter(task_path=send_confirmation.module_path)
+
+
+def time_passes():
+    """The retry's wait is over: what ten minutes would do, without the wait."""
+    confirmation_tasks().filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
+
+
+def test_a_signup_made_while_the_mail_server_is_down_is_sent_when_it_is_back(
+    demo, client, smtp_server
+):
+    response = sign_up(client)
+    assert response.status_code == 302  # the reader never sees the mail server's trouble
+    assert Subscriber.objects.filter(status=Subscriber.Status.PENDING).count() == 1
+
+    run_worker()
+    assert smtp_server.received == []
+    failed = confirmation_tasks().get(status=TaskResultStatus.FAILED)
+    assert "451" in str(failed.exception_class_path) + str(failed.traceback)
+    retry = confirmation_tasks().get(status=TaskResultStatus.READY)
+    assert retry.run_after > timezone.now()  # backed off, not hammering the server
+    run_worker()
+    assert smtp_server.received == []  # nothing before its time
+
+    smtp_server.accepting = True
+    time_passes()
+    run_worker()
+    (message,) = smtp_server.received
+    assert message["To"] == "ann@example.org"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert confirmation_tasks().filter(status=TaskResultStatus.SUCCESSFUL).count() == 1
+
+
+def test_the_worker_gives_up_after_the_last_retry(demo, client, smtp_server):
+    sign_up(client)
+    for _attempt in range(3):
+        run_worker()
+        time_passes()
+    assert not confirmation_tasks().filter(status=TaskResultStatus.READY).exists()
+    assert confirmation_tasks().filter(status=TaskResultStatus.FAILED).count() == 3
+    # The signup itself is kept: staff can see it, and a new signup sends a fresh email.
+    assert Subscriber.objects.count() == 1
