@@ -1,8 +1,9 @@
 """The programme's seven reports and two films (facts.md), under a library page.
 
 Summaries are in the site's own words. Each report gets a one-page PDF made here at load
-time, so its download works; the films have no video address (it is unknown), a poster
-made here, and a transcript placeholder that says so, for an editor to replace.
+time, so its download works. The films' recordings and transcripts are unknown: each has a
+poster made here and an empty video address and transcript for an editor to fill in, and
+its page tells readers plainly that the recording is not online yet.
 """
 
 import datetime
@@ -122,11 +123,6 @@ FILMS = [
         "into practice. Made by TartanZone Media.",
     },
 ]
-
-TRANSCRIPT_PLACEHOLDER = (
-    "<p>Placeholder: the transcript of this film is not on the site yet. An editor will "
-    "replace this text with everything said and shown in the film.</p>"
-)
 
 
 def pdf_text(text):
@@ -254,7 +250,7 @@ def load():
         page = FilmPage(
             slug=slug,
             publication=publications.get(fields.pop("publication")),
-            transcript=TRANSCRIPT_PLACEHOLDER,
+            transcript="",  # Unknown, like the recording; required once there is a video.
             image=poster_image(fields["title"], slug),
             image_alt_text=f"A title card: {poster_title(fields['title'])}, "
             "a short film from Kinder Communities",

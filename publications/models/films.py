@@ -51,7 +51,10 @@ def parse_video_url(url):
     return None
 
 
-TRANSCRIPT_REQUIRED = "Fill in the transcript before publishing the film."
+TRANSCRIPT_REQUIRED = (
+    "Fill in the transcript before publishing a film with a video: people who cannot watch "
+    "or hear it read the transcript instead."
+)
 
 
 def is_blank_html(html):
@@ -63,11 +66,12 @@ class FilmPageForm(WagtailAdminPageForm):
     def clean_transcript(self):
         # The editor sends an empty paragraph for an empty transcript: that is no transcript.
         transcript = self.cleaned_data["transcript"]
-        if not is_blank_html(transcript):
-            return transcript
-        if not self.is_deferred_validation:  # publishing, not saving a draft
-            raise ValidationError(TRANSCRIPT_REQUIRED)
-        return ""
+        return "" if is_blank_html(transcript) else transcript
+
+    def _post_clean(self):
+        # Saving a draft defers the transcript; publishing (or any other save) does not.
+        self.instance.transcript_can_wait = self.is_deferred_validation
+        super()._post_clean()
 
 
 def validate_video_url(value):
@@ -115,12 +119,14 @@ class FilmPage(LibraryItemPage):
         related_name="+",
         help_text="Captions for the uploaded video, as a WebVTT (.vtt) file.",
     )
-    # Required (blank=False): Wagtail lets an editor save a draft without it and refuses
-    # to publish until it is filled in (FilmPageForm and clean() refuse an empty paragraph).
+    # Required once the film has a video: a draft can be saved without it, but FilmPageForm
+    # and clean() refuse to publish a video without one. A film whose recording is not
+    # online yet may be published without it, and its page says what is missing.
     transcript = RichTextField(
+        blank=True,
         features=["h3", "bold", "italic", "link", "ol", "ul"],
         help_text="Everything said and shown in the film, for people who cannot watch or "
-        "hear it. Required before the film can be published.",
+        "hear it. Required before a film with a video can be published.",
     )
 
     search_fields = [*LibraryItemPage.search_fields, index.SearchField("transcript")]
@@ -152,14 +158,27 @@ class FilmPage(LibraryItemPage):
         verbose_name = "film"
 
     def full_clean(self, *args, **kwargs):
-        # Text-free rich text counts as empty, so the required transcript stays required.
+        # Text-free rich text counts as empty, so a film with a video still needs words.
         if is_blank_html(self.transcript):
             self.transcript = ""
         super().full_clean(*args, **kwargs)
 
+    # Set by FilmPageForm while an editor saves a draft; every other save needs the transcript.
+    transcript_can_wait = False
+
+    @property
+    def has_video(self):
+        return bool(self.video_url or self.video_file_id)
+
+    @property
+    def has_transcript(self):
+        return not is_blank_html(self.transcript)
+
     def clean(self):
         super().clean()
         errors = {}
+        if self.has_video and not self.has_transcript and not self.transcript_can_wait:
+            errors["transcript"] = TRANSCRIPT_REQUIRED
         if self.video_url and self.video_file_id:
             errors["video_file"] = "Give a video address or a video file, not both."
         if self.video_file_id and self.video_file.file_extension.lower() not in VIDEO_EXTENSIONS:
@@ -235,8 +254,9 @@ class FilmPage(LibraryItemPage):
             "uploadDate": self.iso_date,
             "publisher": {"@type": "Organization", "name": publisher},
             "inLanguage": "en-GB",
-            "transcript": strip_tags(self.transcript).strip(),
         }
+        if self.has_transcript:
+            data["transcript"] = strip_tags(self.transcript).strip()
         if self.iso_duration:
             data["duration"] = self.iso_duration
         if self.image_id:

@@ -77,5 +77,5 @@ def test_a_film_without_a_video_loads_nothing_from_elsewhere(demo_site, page, re
     requests, own_host = recorded
     page.goto(FilmPage.objects.get(slug="the-place-of-kindness-film").url)
     page.wait_for_load_state("networkidle")
-    assert page.locator(".video-placeholder img").is_visible()
+    assert page.locator(".video-pending img").is_visible()
     assert other_hosts(requests, own_host) == []

@@ -107,3 +107,12 @@ def test_speak_to_shows_the_programme_contacts(demo, client):
     names = [visible_text(a) for a in section.select(".person-card__name a")]
     assert names == ["Jennifer Wallace", "Ben Thurman"]
     assert "Head of Policy, Carnegie UK Trust" in visible_text(section)
+
+
+def test_no_demo_page_says_placeholder(demo, client):
+    paths = [page.url for page in Page.objects.live().public().specific() if page.url]
+    assert len(paths) > 25
+    for path in [*paths, "/search/?q=kindness"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert b"placeholder" not in response.content.lower(), path

@@ -61,13 +61,15 @@ def test_every_demo_report_download_serves_a_pdf(demo, client):
         assert b"%%EOF" in body[-32:]
 
 
-def test_demo_films_render_without_a_video(demo, client):
+def test_demo_films_say_plainly_that_the_recording_and_transcript_are_not_online(demo, client):
     for film in FilmPage.objects.live():
         page = soup(client.get(film.url))
         assert not page.find("iframe")
-        assert "not online yet" in visible_text(page.select_one(".video-placeholder"))
-        assert page.select_one(".video-placeholder img")["alt"]
-        assert "Placeholder" in visible_text(page.select_one(".transcript"))
+        assert visible_text(page.select_one(".video-pending__note")) == (
+            "The film's recording is not online yet, and nor is its transcript."
+        )
+        assert page.select_one(".video-pending img")["alt"]
+        assert not page.select(".transcript")
 
 
 def test_library_lists_everything_newest_first(demo, client):

@@ -149,7 +149,9 @@ def test_film_without_a_video_renders_well(library, client):
     page = soup(client.get(film.url))
     assert not page.find("iframe")
     assert not page.find("video")
-    assert "not online yet" in visible_text(page.select_one(".video-placeholder"))
+    assert visible_text(page.select_one(".video-pending__note")) == (
+        "The film's recording is not online yet. Its transcript is below."
+    )
     assert "Everything said in the film." in visible_text(page.select_one(".transcript"))
     assert page.select_one(f'.facts a[href="{publication.url}"]')
     assert not page.select('script[src$="video-facade.js"]')
@@ -177,8 +179,9 @@ def test_video_object_json_ld(library, client):
 
 
 @pytest.mark.parametrize("transcript", ["", "<p></p>", '<p data-block-key="x"> </p>'])
-def test_transcript_is_required_to_publish(library, transcript):
+def test_a_film_with_a_video_needs_a_transcript_to_publish(library, transcript):
     film = FilmPageFactory(parent=library, live=False, transcript="<p>Draft</p>")
+    film.video_url = "https://vimeo.com/76979871"
     film.transcript = transcript
     with pytest.raises(ValidationError) as error:
         film.save_revision().publish()
@@ -206,26 +209,78 @@ def film_form(**fields):
     return nested_form_data(data)
 
 
-def test_editor_can_save_a_draft_without_a_transcript_but_not_publish(library, editor):
+def test_a_film_without_a_recording_is_published_without_a_transcript(library, client):
+    film = FilmPageFactory(parent=library, live=False, transcript="<p></p>")
+    film.save_revision().publish()
+    assert FilmPage.objects.get(pk=film.pk).live
+    page = soup(client.get(film.url))
+    assert visible_text(page.select_one(".video-pending__note")) == (
+        "The film's recording is not online yet, and nor is its transcript."
+    )
+    assert not page.select(".transcript")
+    assert "transcript" not in video_object(page)
+
+
+def video_object(page):
+    blocks = [
+        json.loads(script.string) for script in page.select('script[type="application/ld+json"]')
+    ]
+    [video] = [data for data in blocks if data.get("@type") == "VideoObject"]
+    return video
+
+
+def test_editor_can_publish_a_film_whose_recording_is_not_online_yet(library, editor):
     add_url = f"/admin/pages/add/publications/filmpage/{library.pk}/"
     response = editor.post(add_url, film_form(**{"action-publish": "publish"}))
+    assert response.status_code == 302, response.context["form"].errors
+    assert FilmPage.objects.get(slug="kindness-on-film").live
+
+
+def test_editor_can_save_a_draft_without_a_transcript_but_not_publish(library, editor):
+    add_url = f"/admin/pages/add/publications/filmpage/{library.pk}/"
+    with_video = {"video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ"}
+    response = editor.post(add_url, film_form(**with_video, **{"action-publish": "publish"}))
     assert response.status_code == 200
     assert not FilmPage.objects.filter(slug="kindness-on-film").exists()
 
-    response = editor.post(add_url, film_form())
+    response = editor.post(add_url, film_form(**with_video))
     assert response.status_code == 302, response.context["form"].errors
     film = FilmPage.objects.get(slug="kindness-on-film")
     assert not film.live
 
     edit_url = f"/admin/pages/{film.pk}/edit/"
-    response = editor.post(edit_url, film_form(**{"action-publish": "publish"}))
+    response = editor.post(edit_url, film_form(**with_video, **{"action-publish": "publish"}))
     assert response.status_code == 200
     assert "transcript" in response.context["form"].errors
     assert not FilmPage.objects.get(pk=film.pk).live
 
     response = editor.post(
         edit_url,
-        film_form(transcript=rich_text("<p>Everything said.</p>"), **{"action-publish": "publish"}),
+        film_form(
+            transcript=rich_text("<p>Everything said.</p>"),
+            **with_video,
+            **{"action-publish": "publish"},
+        ),
     )
     assert response.status_code == 302
     assert FilmPage.objects.get(pk=film.pk).live
+
+
+def test_a_draft_of_a_live_film_may_drop_its_transcript_but_cannot_be_published(library, editor):
+    film = FilmPageFactory(parent=library, video_url="https://vimeo.com/76979871")
+    film.save_revision().publish()
+    edit_url = f"/admin/pages/{film.pk}/edit/"
+    draft = film_form(title=film.title, slug=film.slug, video_url=film.video_url)
+    assert editor.post(edit_url, draft).status_code == 302
+    response = editor.post(
+        edit_url,
+        film_form(
+            title=film.title,
+            slug=film.slug,
+            video_url=film.video_url,
+            **{"action-publish": "publish"},
+        ),
+    )
+    assert response.status_code == 200
+    assert "transcript" in response.context["form"].errors
+    assert FilmPage.objects.get(pk=film.pk).transcript == "<p>Everything said in the film.</p>"
