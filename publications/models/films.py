@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from kindness.models import SiteSettings
 from kindness.sharing import absolute_url
 
 from .library import LibraryItemPage
@@ -270,8 +271,6 @@ class FilmPage(LibraryItemPage):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        from kindness.models import SiteSettings
-
         context = super().get_context(request, *args, **kwargs)
         publisher = SiteSettings.for_request(request).organisation_name
         publication = self.publication if self.publication_id else None

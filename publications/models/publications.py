@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kindness.models import SiteSettings
 from people.blocks import BodyBlock
 from people.models import split_name
 from publications.citations import bibtex, harvard
@@ -84,8 +85,6 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
         return list(self.authors.select_related("person"))
 
     def citation_data(self, request, authors=None):
-        from kindness.models import SiteSettings
-
         if authors is None:
             authors = self.authors_for_display()
         return {
