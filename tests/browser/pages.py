@@ -1,13 +1,16 @@
 """The pages every quality check visits, found from the data rather than listed by hand.
 
-The first live page of every concrete page type, the search results and the "not found"
-page: a page type added later joins the accessibility, validity, keyboard, no-JavaScript,
-motion and reflow checks as soon as the demo content has a live page of it.
+Every live page of the demo site, the search results and the "not found" page: a page an
+editor (or the demo content) adds, of a type that exists or of a new one, joins the
+accessibility, validity, keyboard, no-JavaScript, motion, reflow and security checks at once.
+The demo content must hold a live page of every page type an editor can create, so a new
+type cannot slip past them by having no page.
 """
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.apps import apps
+from django.urls import reverse
 from wagtail.models import Page, get_page_models
 
 # An address no page will ever have, for the "not found" page.
@@ -29,42 +32,35 @@ def page_types():
     return [model for model in get_page_models() if model is not Page]
 
 
-def first_live_page_of_each_type():
-    """One page per page type, the first in tree order; parents share with their subtypes."""
+def every_live_page():
+    """Every live, public page a reader can reach, in the order of the page tree."""
+    pages = []
+    for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
+        url = page.url
+        # A page outside every site has no address: no reader can reach it.
+        if url is not None:
+            pages.append(SitePage(type(page)._meta.label, url))
+    return pages
+
+
+def one_live_page_of_each_type():
+    """The first live page of each type: for checks that exercise code, not content."""
     pages = {}
-    for model in page_types():
-        page = model.objects.live().public().order_by("path").first()
-        if page is None:
-            continue
-        page = page.specific
-        # A multi-table parent type (a library item) has no template of its own: its first
-        # page is a page of a subtype, which the subtype's own turn visits.
-        pages.setdefault(type(page)._meta.label, SitePage(type(page)._meta.label, page.url))
+    for site_page in every_live_page():
+        pages.setdefault(site_page.label, site_page)
     return list(pages.values())
 
 
 def search_results():
-    """The search results page, once the site has one; None before."""
-    try:
-        url = reverse("search")
-    except NoReverseMatch:
-        return None
-    return SitePage("search results", f"{url}?q={SEARCH_QUERY}")
+    return SitePage("search results", f"{reverse('search')}?q={SEARCH_QUERY}")
 
 
-def quality_pages():
-    """Every page the checks visit: one of each page type, search results and a 404."""
-    pages = first_live_page_of_each_type()
-    assert pages, "No live page at all: load the demo content first."
-    search = search_results()
-    if search:
-        pages.append(search)
-    pages.append(SitePage("not found", MISSING_PATH, status=404))
-    return pages
+def not_found():
+    return SitePage("not found", MISSING_PATH, status=404)
 
 
 def creatable_types_without_a_live_page():
-    """Names of the page types an editor can create that have no live, public page yet."""
+    """Names of the page types an editor can create that have no live, public page."""
     return [
         model.__name__
         for model in page_types()
@@ -72,9 +68,25 @@ def creatable_types_without_a_live_page():
     ]
 
 
+def assert_every_type_has_a_page():
+    missing = creatable_types_without_a_live_page()
+    assert not missing, f"the demo content has no live {', '.join(missing)}"
+
+
+def quality_pages():
+    """Every page the checks visit: every live page, the search results and a 404."""
+    assert_every_type_has_a_page()
+    return [*every_live_page(), search_results(), not_found()]
+
+
+def quality_pages_one_per_type():
+    """One live page of each type, the search results and a 404, for the slowest checks."""
+    assert_every_type_has_a_page()
+    return [*one_live_page_of_each_type(), search_results(), not_found()]
+
+
 def first_live(model_label):
-    """The first live page of a type given as "app.Model", or None if it has none (yet)."""
-    for model in page_types():
-        if model._meta.label == model_label:
-            return model.objects.live().public().order_by("path").first()
-    return None
+    """The first live page of a type given as "app.Model"; the demo content must have one."""
+    page = apps.get_model(model_label).objects.live().public().order_by("path").first()
+    assert page is not None, f"the demo content has no live {model_label}"
+    return page.specific

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.quality.conftest import get_forms, parse, public_pages
+from tests.quality.conftest import get_forms, one_page_per_type, parse
 from tests.quality.test_no_inline_code import inline_code
 
 FUZZ = settings(
@@ -99,7 +99,7 @@ def assert_safe(response, values, inline_code_allowed=0):
 def fuzz_targets(client):
     """(path, parameter names): ?page= on every page, every field of every GET form."""
     targets = {}
-    for _label, path, status in public_pages():
+    for _label, path, status in one_page_per_type():
         if status != 200:
             continue
         targets.setdefault(path, {"page"})
@@ -150,7 +150,7 @@ def test_every_query_parameter_survives_hostile_input(demo, client):
 def test_every_form_readers_post_survives_hostile_input(demo, client):
     """Sign-up and contact forms, once a page has one: refused cleanly, nothing stored."""
     forms = {}
-    for _label, path, status in public_pages():
+    for _label, path, status in one_page_per_type():
         if status == 200:
             for action, names in get_forms(path, parse(client.get(path)), method="post"):
                 forms.setdefault(action, set()).update(set(names) - {"csrfmiddlewaretoken"})

@@ -2,6 +2,11 @@
 
 import json
 
+from wagtail.models import Page
+
+from people.models import PersonPage
+from programme.models import HomePage
+from publications.models import FilmPage, PublicationPage
 from tests.browser.pages import MISSING_PATH
 from tests.quality.conftest import parse, public_pages
 
@@ -39,13 +44,43 @@ def test_no_page_type_has_inline_script_or_style(demo, client):
     assert not found
 
 
-def test_pages_that_publish_json_ld_still_do(demo, client):
-    """So the check above is not passing because nothing was rendered."""
-    kinds = set()
-    for _label, path, _status in public_pages():
-        for script in parse(client.get(path)).select('script[type="application/ld+json"]'):
-            kinds.add(json.loads(script.string)["@type"])
-    assert kinds
+# What schema.org data each page type publishes: the landing page describes the organisation
+# and the site, other pages themselves. A type not listed publishes none.
+REPORT_TYPES = {"report", "case_study", "policy_paper", "briefing"}
+SITE_DATA = {"Organization", "WebSite"}
+
+
+def expected_json_ld(page):
+    match page:
+        case HomePage():
+            return SITE_DATA
+        case PersonPage():
+            return {"Person"}
+        case FilmPage():
+            return {"VideoObject"}
+        case PublicationPage():
+            return {"Report" if page.publication_type in REPORT_TYPES else "CreativeWork"}
+    return set()
+
+
+def test_each_page_publishes_the_json_ld_of_its_type_and_about_itself(demo, client):
+    """So the check above is not passing because nothing was rendered, page type by type."""
+    wrong, published = {}, set()
+    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+        blocks = [
+            json.loads(script.string)
+            for script in parse(client.get(page.url)).select('script[type="application/ld+json"]')
+        ]
+        kinds = {block["@type"] for block in blocks}
+        published |= kinds
+        if kinds != expected_json_ld(page):
+            wrong[page.url] = f"{sorted(kinds)}, not {sorted(expected_json_ld(page))}"
+        for block in blocks:
+            if block["@type"] not in SITE_DATA and block.get("url") != page.full_url:
+                wrong[page.url] = f"{block['@type']} is about {block.get('url')}"
+    assert not wrong
+    # The demo content has a page of every kind, so every kind of data is checked.
+    assert published == SITE_DATA | {"Person", "VideoObject", "Report", "CreativeWork"}
 
 
 def test_the_lock_out_and_not_found_pages_have_none_either(db, client):
