@@ -13,6 +13,14 @@ def has_hidden_characters(value):
     return any(unicodedata.category(character).startswith("C") for character in value)
 
 
+def printable(value):
+    """The value with each control or format character shown as a space."""
+    return "".join(
+        " " if unicodedata.category(character).startswith("C") else character
+        for character in str(value or "")
+    )
+
+
 class PlainTextField(forms.CharField):
     """One line of plain text: control characters are refused before anything is stripped."""
 
@@ -75,6 +83,12 @@ class SignupForm(forms.Form):
         ):
             return ""
         return source
+
+    @property
+    def shown(self):
+        """What was typed, to fill the fields in again after an error: an attribute value
+        cannot hold a line break, so hidden characters show as spaces."""
+        return {name: printable(self[name].value()) for name in ("email", "name", "source")}
 
     def is_bot(self):
         return bool(self.cleaned_data.get("website"))

@@ -16,6 +16,7 @@ so none of the others sees the emptied database.
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from wagtail.models import Page, Site
@@ -35,6 +36,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
             # Only when a transactional test asked for it (pytest-django decides).
             if hasattr(connection, "_test_serialized_contents"):
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no rate limit used up by an earlier test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

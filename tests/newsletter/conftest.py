@@ -2,8 +2,6 @@
 
 import re
 
-import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -11,14 +9,6 @@ from django_tasks_db.models import DBTaskResult
 from newsletter.tasks import send_confirmation
 
 VALID = {"email": "ann@example.org", "name": "Ann Example", "consent": "yes", "source": "/"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Rate limits count in the cache; each test starts with none used."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def queued_confirmations():
