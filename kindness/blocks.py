@@ -78,7 +78,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(help_text="The picture to show.")
     alt_text = blocks.CharBlock(
         max_length=250,
         help_text=(
@@ -116,7 +116,9 @@ class ImageBlock(blocks.StructBlock):
 
 
 class HighlightItemBlock(blocks.StructBlock):
-    text = ParagraphBlock(features=["bold", "italic", "link"])
+    text = ParagraphBlock(
+        features=["bold", "italic", "link"], help_text="A sentence or two about this item."
+    )
     page = blocks.PageChooserBlock(required=False, help_text="Where a reader can find out more.")
     link_text = blocks.CharBlock(
         required=False, max_length=80, help_text="Defaults to the linked page's title."
@@ -127,9 +129,11 @@ class HighlightItemBlock(blocks.StructBlock):
 
 
 class HighlightBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=120)
-    introduction = blocks.TextBlock(required=False)
-    items = blocks.ListBlock(HighlightItemBlock(), min_num=1)
+    heading = blocks.CharBlock(max_length=120, help_text="For example 'Our current work'.")
+    introduction = blocks.TextBlock(required=False, help_text="A sentence above the list.")
+    items = blocks.ListBlock(
+        HighlightItemBlock(), min_num=1, help_text="The items to highlight, in order."
+    )
 
     class Meta:
         icon = "pick"

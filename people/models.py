@@ -83,6 +83,7 @@ class PeopleIndexPage(ShareMetadataMixin, Page):
 
     parent_page_types = ["programme.HomePage"]
     subpage_types = ["people.PersonPage"]
+    page_description = "The list of everyone behind the programme. A site has one."
     max_count = 1
 
     class Meta:
@@ -103,7 +104,8 @@ class PeopleIndexPage(ShareMetadataMixin, Page):
             people.for_cards(), key=lambda person: (person.family_name.casefold(), person.title)
         )
         context["groups"] = [
-            (kind.label, [person for person in people if person.kind == kind]) for kind in kinds
+            (GROUP_HEADINGS[kind], [person for person in people if person.kind == kind])
+            for kind in kinds
         ]
         return context
 
@@ -124,8 +126,8 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
 
     class Kind(models.TextChoices):
         STAFF = "staff", "Staff"
-        ASSOCIATE = "associate", "Associates and fellows"
-        AUTHOR = "author", "Authors"
+        ASSOCIATE = "associate", "Associate or fellow"
+        AUTHOR = "author", "Author"
 
     share_image_source = ("photo", "photo_alt_text")
     share_description_source = "role_line"
@@ -226,6 +228,10 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
     edit_handler = tabs(content_panels, ObjectList(contact_panels, heading="Contact"))
 
     parent_page_types = ["people.PeopleIndexPage"]
+    page_description = (
+        "One person: a member of staff, an associate or fellow, or an outside author, with "
+        "their role, photo and how to reach them."
+    )
     subpage_types = []
 
     class Meta:
@@ -351,6 +357,14 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
             json_ld_data=self.json_ld(request, links),
         )
         return context
+
+
+# The people index's headings, one for each kind of person it lists.
+GROUP_HEADINGS = {
+    PersonPage.Kind.STAFF: "Staff",
+    PersonPage.Kind.ASSOCIATE: "Associates and fellows",
+    PersonPage.Kind.AUTHOR: "Authors",
+}
 
 
 class PersonLink(Orderable):

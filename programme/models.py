@@ -59,6 +59,7 @@ class HomePage(ShareMetadataMixin, Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
+    page_description = "The landing page at the top of the site. A site has one."
     subpage_types = [
         "programme.StrandIndexPage",
         "people.PeopleIndexPage",
@@ -145,6 +146,7 @@ class StrandIndexPage(ShareMetadataMixin, Page):
 
     parent_page_types = ["programme.HomePage"]
     subpage_types = ["programme.StrandPage"]
+    page_description = "The list of the programme's strands of work. A site has one."
     max_count = 1
 
     class Meta:
@@ -184,7 +186,8 @@ class StrandPage(ShareMetadataMixin, Page):
         max_length=400, help_text="One or two sentences: shown in lists and search results."
     )
     start_year = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text="The year the work began, for example 2018.",
     )
     end_year = models.PositiveSmallIntegerField(
         null=True,
@@ -192,8 +195,19 @@ class StrandPage(ShareMetadataMixin, Page):
         validators=[MinValueValidator(1990), MaxValueValidator(2100)],
         help_text="Leave empty while the work is ongoing.",
     )
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.CURRENT)
-    body = StreamField(BodyBlock(), blank=True)
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.CURRENT,
+        help_text="Current work is listed first. 'Related work' is work of the Trust's that "
+        "the programme influenced.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text="The strand's story: text, headings, quotes, pictures and the people to "
+        "speak to.",
+    )
 
     objects = PageManager.from_queryset(StrandQuerySet)()
 
@@ -228,6 +242,9 @@ class StrandPage(ShareMetadataMixin, Page):
     )
 
     parent_page_types = ["programme.StrandIndexPage"]
+    page_description = (
+        "One strand of the programme's work: when it ran, with whom, and what came of it."
+    )
     subpage_types = []
 
     class Meta:
@@ -284,8 +301,17 @@ class StrandPerson(Orderable):
 
     page = ParentalKey(StrandPage, on_delete=models.CASCADE, related_name="strand_people")
     person = models.ForeignKey(
-        "people.PersonPage", on_delete=models.CASCADE, related_name="strand_roles"
+        "people.PersonPage",
+        on_delete=models.CASCADE,
+        related_name="strand_roles",
+        help_text="Their person page. Their strand pages then list them, and their page "
+        "lists the strand.",
     )
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CONTACT)
+    role = models.CharField(
+        max_length=20,
+        choices=Role.choices,
+        default=Role.CONTACT,
+        help_text="Whether they lead the strand or are a contact for it.",
+    )
 
     panels = [FieldPanel("person"), FieldPanel("role")]

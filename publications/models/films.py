@@ -154,6 +154,7 @@ class FilmPage(LibraryItemPage):
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
+    page_description = "A short film, from YouTube, Vimeo or an uploaded file, with its transcript."
 
     class Meta:
         verbose_name = "film"

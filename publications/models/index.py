@@ -26,6 +26,7 @@ class PublicationIndexPage(ShareMetadataMixin, Page):
     parent_page_types = ["programme.HomePage"]
     subpage_types = ["publications.PublicationPage", "publications.FilmPage"]
     max_count = 1
+    page_description = "The library of publications and films, with filters. A site has one."
 
     class Meta:
         verbose_name = "library"

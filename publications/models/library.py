@@ -77,6 +77,7 @@ class LibraryItemPage(ShareMetadataMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="The cover or poster shown on this page, in lists and when it is shared.",
     )
     image_alt_text = models.CharField(
         max_length=250,
@@ -94,6 +95,7 @@ class LibraryItemPage(ShareMetadataMixin, Page):
     subpage_types = []
     # Editors create a publication or a film, never the shared parent on its own.
     is_creatable = False
+    page_description = "What publications and films share: never added on its own."
 
     class Meta:
         verbose_name = "library item"

@@ -41,7 +41,11 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
     """A report, case study or other publication, with its downloads and how to cite it."""
 
     publication_type = models.CharField(
-        "type", max_length=20, choices=PublicationType.choices, default=PublicationType.REPORT
+        "type",
+        max_length=20,
+        choices=PublicationType.choices,
+        default=PublicationType.REPORT,
+        help_text="What kind of publication it is. Readers can filter the library by it.",
     )
     body = StreamField(
         BodyBlock(),
@@ -77,6 +81,10 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
+    page_description = (
+        "A report, case study, data series or other publication, with its files to download "
+        "and how to cite it."
+    )
 
     class Meta:
         verbose_name = "publication"
@@ -161,6 +169,7 @@ class PublicationAuthor(Orderable):
         # keep_author_names() copies their name onto the row first.
         on_delete=models.SET_NULL,
         related_name="authored_publications",
+        help_text="The author's person page, if they have one. Otherwise type their name below.",
     )
     name = models.CharField(
         max_length=200,
@@ -198,7 +207,12 @@ class PublicationAuthor(Orderable):
 
 class PublicationDownload(Orderable):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="downloads")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The file readers download: a PDF, Word, OpenDocument, spreadsheet or EPUB.",
+    )
     title = models.CharField(
         max_length=120,
         help_text="What the file is, for example 'Full report' or 'Accessible version'.",
