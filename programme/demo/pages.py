@@ -179,14 +179,15 @@ def accessibility(links):
             heading("How we check it"),
             paragraphs("Every change to the site's code is checked automatically, in a browser:"),
             bullets(
-                "axe, an accessibility checker, runs in Chromium on every kind of page, at a "
-                "phone's width (390 pixels) and a desktop's (1280 pixels), and on every form "
+                "axe, an accessibility checker, runs in Chromium on every page of the site, at "
+                "a phone's width (390 pixels) and a desktop's (1280 pixels), and on every form "
                 "after it is sent empty. It must find no WCAG 2.2 A or AA failure.",
-                "The Nu HTML Checker must find no error in the HTML of any kind of page.",
+                "The Nu HTML Checker must find no error in the HTML of any page.",
                 "With the keyboard alone, a reader reaches a strand and a person from the home "
-                "page; focus shows at every stop, and the skip link and the phone menu work.",
-                "With JavaScript switched off, every kind of page reads, the menu opens and a "
-                "report downloads.",
+                "page; focus shows at every Tab stop of every page, and the skip link and the "
+                "phone menu work.",
+                "With JavaScript switched off, every page reads, every form sends, the menu "
+                "opens and a report downloads.",
                 "At 320 pixels wide (a desktop window zoomed to 400%) no page scrolls sideways.",
                 "For readers who ask their device for less motion, nothing on the page moves.",
             ),

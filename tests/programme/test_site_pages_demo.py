@@ -87,6 +87,7 @@ def test_the_accessibility_statement_matches_the_checks_the_suite_runs(demo, cli
     assert f"({PHONE['width']} pixels)" in text
     assert f"({DESKTOP['width']} pixels)" in text
     assert f"At {REFLOW_WIDTH} pixels wide" in text
+    assert "runs in Chromium on every page of the site" in text
     for check in ["Nu HTML Checker", "keyboard alone", "JavaScript switched off", "less motion"]:
         assert check in text, check
     assert "Tell us about a problem" in text
