@@ -135,6 +135,10 @@ def privacy(links):
             ),
             paragraphs(
                 "If you do not confirm your signup, it is deleted after 30 days.",
+                "To stop anyone misusing the form, the site counts signups from each internet "
+                "(IP) address for an hour, and confirmation emails to each email address for "
+                "a day. It keeps only a scrambled form of the address for the count, and "
+                "forgets it when the time is up.",
                 "We use your email address only to send you the programme's newsletter. We "
                 "never sell it, and never share it with anyone else.",
                 "To stop automated signups, the site counts signups from each internet (IP) "
