@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from programme.models import StrandPage
+from programme.models import ContentPage, StrandPage
 from tests.html import soup, visible_text
 from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
 
@@ -78,3 +78,31 @@ def test_admin_refuses_an_end_year_before_the_start(index, editor):
     assert response.status_code == 200
     assert "cannot be before the start year" in response.content.decode()
     assert not StrandPage.objects.filter(slug="backwards").exists()
+
+
+def test_the_add_page_chooser_says_what_a_content_page_is_for(home, editor):
+    chooser = visible_text(soup(editor.get(f"/admin/pages/{home.pk}/add_subpage/")))
+    assert "Content page" in chooser
+    assert ContentPage.page_description in chooser
+
+
+def test_editor_publishes_a_content_page_and_links_it_from_the_footer(home, editor, client):
+    data = nested_form_data(
+        {
+            "title": "Accessibility statement",
+            "slug": "accessibility",
+            "introduction": "How accessible the site is.",
+            "body": streamfield([("paragraph", rich_text("<p>We test every page.</p>"))]),
+            "show_in_footer": "on",
+            "action-publish": "publish",
+        }
+    )
+    response = editor.post(f"/admin/pages/add/programme/contentpage/{home.pk}/", data)
+    assert response.status_code == 302, response.content[:2000]
+    page = ContentPage.objects.get(slug="accessibility")
+    assert page.live
+    assert page.show_in_footer
+    html = soup(client.get("/"))
+    footer_links = [(visible_text(a), a["href"]) for a in html.select("footer nav a")]
+    assert footer_links == [("Accessibility statement", "/accessibility/")]
+    assert "We test every page." in visible_text(soup(client.get(page.url)).main)
