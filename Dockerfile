@@ -18,4 +18,6 @@ RUN DEBUG=0 SECRET_KEY=collectstatic-only python manage.py collectstatic --noinp
 USER kindness
 EXPOSE 8000
 # Migrations run as a release step (`python manage.py migrate`), not on every start.
+# The same image runs the newsletter's email worker:
+#   python manage.py db_worker --backend email --no-reload
 CMD ["sh", "-c", "gunicorn kindness.wsgi:application --bind 0.0.0.0:${PORT} --workers 3 --access-logfile -"]

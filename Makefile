@@ -9,7 +9,7 @@ PORT ?= 8000
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: help run install install-dev migrate demo admin serve chromium quality-tools test lint format check clean
+.PHONY: help run worker install install-dev migrate demo admin serve chromium quality-tools test lint format check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -36,13 +36,22 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo content (never duplicates; keeps editors' changes)
 	$(BIN)/python manage.py load_demo_content
 
-run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:$(PORT)
+run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:$(PORT) with the email worker
 	@echo
 	@echo "  Site:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Mail:  each email the site sends is a file in var/mail/"
 	@echo "  Create an admin login with: make admin"
 	@echo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@$(BIN)/python manage.py purge_unconfirmed_signups --schedule
+	@# The worker sends the queued emails beside the server, and stops with it.
+	export BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)}; \
+	  $(BIN)/python manage.py db_worker --backend email & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+worker: migrate ## Run the email worker alone (make run starts one for you)
+	$(BIN)/python manage.py db_worker --backend email
 
 admin: migrate ## Create an admin login for the Wagtail admin
 	$(BIN)/python manage.py createsuperuser
@@ -89,4 +98,4 @@ format: install-dev ## Format the code with ruff
 	$(BIN)/ruff format .
 
 clean: ## Remove the virtualenv, node_modules, the SQLite database and collected static files
-	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles var .pytest_cache .ruff_cache

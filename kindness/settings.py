@@ -303,7 +303,7 @@ if env("EMAIL_HOST"):
     EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
 elif DEBUG:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+    EMAIL_FILE_PATH = env("EMAIL_FILE_PATH") or str(BASE_DIR / "var" / "mail")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kinder Communities <noreply@localhost>")
 
 # Caches: Redis when REDIS_URL is set, so every web instance shares one cache (the newsletter's

@@ -26,7 +26,8 @@ class Command(BaseCommand):
             return
         cutoff = timezone.now() - timedelta(days=settings.NEWSLETTER_UNCONFIRMED_DAYS)
         deleted, _ = Subscriber.objects.unconfirmed_since(cutoff).delete()
-        self.stdout.write(f"Deleted {deleted} unconfirmed signup{'s' if deleted != 1 else ''}.")
+        if options["verbosity"]:
+            self.stdout.write(f"Deleted {deleted} unconfirmed signup{'s' * (deleted != 1)}.")
 
     def schedule(self):
         from django_tasks_db.models import DBTaskResult
