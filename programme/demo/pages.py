@@ -111,12 +111,13 @@ def privacy(links):
             ),
             heading("Films"),
             paragraphs(
-                "Films play from YouTube or Vimeo, and nothing loads from either until you "
-                "press play. When you do, your browser connects to YouTube (through its "
-                "privacy-enhanced address, youtube-nocookie.com) or to Vimeo (asking it not "
-                "to track you). Like any website you visit, that service then receives your "
-                "internet (IP) address, details of your browser and device, and which film "
-                "you are watching, and its own privacy policy applies.",
+                "A film hosted on YouTube or Vimeo plays from there, and nothing loads from "
+                "either until you press play. When you do, your browser connects to YouTube "
+                "(through its privacy-enhanced address, youtube-nocookie.com) or to Vimeo "
+                "(asking it not to track you). Like any website you visit, that service then "
+                "receives your internet (IP) address, details of your browser and device, and "
+                "which film you are watching, and its own privacy policy applies. A film "
+                "uploaded to this site plays from the site itself.",
             ),
             heading("Sharing a page"),
             paragraphs(

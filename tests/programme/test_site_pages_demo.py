@@ -75,6 +75,13 @@ def test_the_privacy_notice_states_what_the_newsletter_keeps_and_invents_nothing
 
 def test_the_privacy_notice_names_the_only_video_hosts_the_site_allows(demo, client):
     text = main_text(client, "/privacy/")
+    # "every page, picture, font and script comes from this site itself": the browser is
+    # told to load nothing else (connect-src too, so no script could report anywhere).
+    assert "every page, picture, font and script comes from this site itself" in text
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    for directive in ["default-src", "script-src", "style-src", "font-src", "connect-src"]:
+        assert directives[directive] == ["'self'"], directive
+    assert directives["img-src"] == ["'self'", "data:"]
     assert settings.VIDEO_PLAYER_ORIGINS == [
         "https://www.youtube-nocookie.com",
         "https://player.vimeo.com",
