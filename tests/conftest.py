@@ -52,6 +52,29 @@ def demo(db):
     return HomePage.objects.get()
 
 
+# The one administrator the tests sign in as.
+EDITOR_USERNAME = "editor"
+EDITOR_PASSWORD = "an-editors-long-password"
+
+
+@pytest.fixture
+def editor_account(db, django_user_model):
+    """An administrator, not signed in: for tests that sign in with the password."""
+    return django_user_model.objects.create_superuser(
+        EDITOR_USERNAME, "editor@example.org", EDITOR_PASSWORD
+    )
+
+
+@pytest.fixture
+def editor(client, editor_account):
+    """The test client, signed in as the administrator.
+
+    `force_login`, because django-axes refuses `client.login()`, which passes no request.
+    """
+    client.force_login(editor_account)
+    return client
+
+
 @pytest.fixture
 def home(db):
     """A landing page at the root of the default site, as the demo loader leaves it."""

@@ -1,3 +1,5 @@
+"""Counting the SQL a page costs, so that a listing's cost cannot grow with its content."""
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -8,3 +10,17 @@ def count_queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, response.status_code
     return len(context)
+
+
+def settled_queries(client, url):
+    """The SQL of a GET of `url` once a first GET has made its renditions and filled caches."""
+    count_queries(client, url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return [query["sql"][:160] for query in context.captured_queries]
+
+
+def assert_same_number(few, many):
+    """Two `settled_queries` lists, before and after the content grew, are as long."""
+    assert len(few) == len(many), "\n".join([*few, "--- after the content grew:", *many])

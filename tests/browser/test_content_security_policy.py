@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from wagtail.models import Page
 
 from publications.models import FilmPage
+from tests.conftest import EDITOR_PASSWORD, EDITOR_USERNAME
 from tests.quality.conftest import public_pages
 
 
@@ -38,6 +39,8 @@ def test_no_page_type_breaks_the_policy(demo_site, page, client):
 def test_the_film_player_loads_under_the_policy(demo_site, page, live_server):
     film = FilmPage.objects.get(slug="the-practice-of-kindness-film")
     film.video_url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    # A film with a video cannot be published without its transcript.
+    film.transcript = "<p>What the film says, for those who cannot watch it.</p>"
     film.save_revision().publish()
     own_host = urlsplit(live_server.url).netloc
 
@@ -62,15 +65,14 @@ def test_the_film_player_loads_under_the_policy(demo_site, page, live_server):
 def test_an_editor_signs_in_edits_and_previews_under_the_admin_policy(
     demo_site,
     page,
-    django_user_model,
+    editor_account,
 ):
-    django_user_model.objects.create_superuser("editor", "e@example.org", "a-long-password")
     library = Page.objects.get(url_path="/home/library/")
     errors = csp_errors(page)
 
     page.goto("/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-password")
+    page.fill("#id_username", EDITOR_USERNAME)
+    page.fill("#id_password", EDITOR_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
     assert page.locator("h1").first.is_visible()

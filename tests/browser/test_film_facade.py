@@ -15,6 +15,8 @@ PLAYER = re.compile(r"^https://www\.youtube-nocookie\.com/embed/dQw4w9WgXcQ")
 def film(demo_site):
     film = FilmPage.objects.get(slug="the-practice-of-kindness-film")
     film.video_url = VIDEO
+    # A film with a video cannot be published without its transcript.
+    film.transcript = "<p>What the film says, for those who cannot watch it.</p>"
     film.save_revision().publish()
     return film
 

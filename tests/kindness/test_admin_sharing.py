@@ -10,13 +10,6 @@ from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
 from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
 
 
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return user
-
-
 def test_the_promote_tab_offers_share_title_description_and_image(home, editor, client):
     strand_index = StrandIndexPageFactory(parent=home)
     strand = StrandPageFactory(parent=strand_index)

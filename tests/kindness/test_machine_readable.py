@@ -77,14 +77,6 @@ def test_favicon_ico_leads_to_the_icon(home, client):
     b"".join(response.streaming_content)
 
 
-def test_every_page_links_the_atom_feed(pages, client):
-    for page in pages.values():
-        link = soup(client.get(page.url)).head.select_one('link[rel="alternate"]')
-        assert link["type"] == "application/atom+xml"
-        assert link["href"] == "/feed/"
-        assert link["title"]
-
-
 def json_ld(html):
     return [json.loads(tag.string) for tag in html.select('script[type="application/ld+json"]')]
 

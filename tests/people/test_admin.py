@@ -1,17 +1,9 @@
 """Editors add and edit people in the Wagtail admin, with contact details on their own tab."""
 
-import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from people.models import PersonPage
 from tests.html import soup, visible_text
-
-
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def person_form(**fields):

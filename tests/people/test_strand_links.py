@@ -3,7 +3,6 @@
 from programme.models import StrandPage, StrandPerson
 from tests.html import soup, visible_text
 from tests.programme.factories import StrandPageFactory
-from tests.queries import count_queries
 
 
 def strand(strand_index, title, person, role="contact", **fields):
@@ -41,15 +40,3 @@ def test_unpublished_strands_are_not_listed(strand_index, elizabeth, client):
     draft = strand(strand_index, "Draft strand", elizabeth)
     draft.unpublish()
     assert not soup(client.get(elizabeth.url)).select("#strand-roles-heading")
-
-
-def test_person_page_queries_do_not_grow_with_their_strand_roles(strand_index, elizabeth, client):
-    for n in range(2):
-        strand(strand_index, f"Strand {n}", elizabeth)
-    count_queries(client, elizabeth.url)
-    few = count_queries(client, elizabeth.url)
-    for n in range(2, 20):
-        strand(strand_index, f"Strand {n}", elizabeth, role="lead" if n % 2 else "contact")
-    many = count_queries(client, elizabeth.url)
-    assert len(soup(client.get(elizabeth.url)).select(".strand-roles__item")) == 20
-    assert few == many

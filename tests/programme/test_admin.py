@@ -14,13 +14,6 @@ from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def index(home):
     return StrandIndexPageFactory(parent=home)
 

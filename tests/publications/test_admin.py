@@ -1,6 +1,5 @@
 """Editors create publications, films and the library in the Wagtail admin."""
 
-import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from publications.models import PublicationPage
@@ -10,13 +9,6 @@ from tests.publications.factories import (
     PdfDocumentFactory,
     PublicationPageFactory,
 )
-
-
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def test_add_forms_open_for_every_page_type(home, library, editor):

@@ -3,9 +3,10 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from tests.html import soup
+from tests.browser.pages import quality_pages
 from tests.publications.factories import (
     FilmPageFactory,
     PublicationAuthorFactory,
@@ -60,6 +61,14 @@ def test_feed_without_a_library_is_empty_but_valid(home, client):
     assert feed.findall(f"{ATOM}entry") == []
 
 
-def test_every_page_links_the_feed_from_its_head(library, client):
-    links = soup(client.get(library.url)).head.select('link[rel="alternate"]')
-    assert [(link["type"], link["href"]) for link in links] == [("application/atom+xml", "/feed/")]
+def test_every_page_links_the_feed_from_its_head(demo, client):
+    """Every page of the demo site, the search results and the "not found" page: a feed
+    reader finds the feed wherever the reader is."""
+    for site_page in quality_pages():
+        response = client.get(site_page.path)
+        assert response.status_code == site_page.status, site_page
+        links = BeautifulSoup(response.content, "html.parser").head.select('link[rel="alternate"]')
+        assert [(link["type"], link["href"]) for link in links] == [
+            ("application/atom+xml", "/feed/")
+        ], site_page
+        assert links[0]["title"], site_page

@@ -16,13 +16,6 @@ from tests.publications.factories import FilmPageFactory, PublicationPageFactory
 VIDEO_HOSTS = ("youtube", "youtu.be", "vimeo", "ytimg", "googlevideo")
 
 
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
 def document(name, content=b"data"):
     return Document.objects.create(title=name, file=ContentFile(content, name=name))
 

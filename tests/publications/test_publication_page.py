@@ -199,9 +199,3 @@ def test_a_cover_image_needs_alt_text(courage):
     with pytest.raises(ValidationError) as error:
         courage.full_clean()
     assert "image_alt_text" in error.value.message_dict
-
-
-def test_feed_is_linked_from_the_page_head(courage, client):
-    link = soup(client.get(courage.url)).head.select_one('link[rel="alternate"]')
-    assert link["type"] == "application/atom+xml"
-    assert link["href"] == "/feed/"

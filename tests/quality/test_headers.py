@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 
+from tests.conftest import EDITOR_PASSWORD
 from tests.quality.conftest import parse, public_pages, same_origin_links
 
 VIDEO_PLAYERS = {"https://www.youtube-nocookie.com", "https://player.vimeo.com"}
@@ -120,7 +121,7 @@ def test_the_policy_needs_no_hash_for_json_ld(demo, client):
 
 
 def test_the_admin_gets_a_policy_it_works_under_and_still_cannot_be_framed_elsewhere(
-    demo, client, django_user_model
+    demo, client, editor_account
 ):
     response = client.get("/admin/login/", secure=True)
     assert response.status_code == 200
@@ -134,8 +135,7 @@ def test_the_admin_gets_a_policy_it_works_under_and_still_cannot_be_framed_elsew
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
     assert permissions(response)["camera"] == set()
 
-    editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(editor)
+    client.force_login(editor_account)
     for path in ("/admin/", "/admin/pages/", "/admin/documents/", "/admin/images/"):
         response = client.get(path, secure=True)
         assert response.status_code == 200, path
@@ -149,24 +149,21 @@ def test_an_address_that_only_starts_like_the_admin_gets_the_public_policy(demo,
     assert not header_problems(response)
 
 
-def test_page_preview_in_the_admin_can_be_framed_by_the_editor(demo, client, django_user_model):
+def test_page_preview_in_the_admin_can_be_framed_by_the_editor(demo, editor):
     from wagtail.models import Page
 
-    editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(editor)
     page = Page.objects.get(url_path="/home/library/")
-    response = client.get(f"/admin/pages/{page.pk}/view_draft/", secure=True)
+    response = editor.get(f"/admin/pages/{page.pk}/view_draft/", secure=True)
     assert response.status_code == 200
     assert policy(response)["frame-ancestors"] == {"'self'"}
 
 
 @pytest.mark.parametrize("cookie", ["csrftoken", "sessionid"])
-def test_cookies_are_secure_http_only_and_same_site(db, client, django_user_model, cookie):
-    django_user_model.objects.create_superuser("editor", "editor@example.org", "right-pw")
+def test_cookies_are_secure_http_only_and_same_site(editor_account, client, cookie):
     response = client.get("/admin/login/", secure=True)
     response = client.post(
         "/admin/login/",
-        {"username": "editor", "password": "right-pw"},
+        {"username": "editor", "password": EDITOR_PASSWORD},
         secure=True,
     )
     assert response.status_code == 302

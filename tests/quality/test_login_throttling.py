@@ -2,19 +2,14 @@
 
 from datetime import timedelta
 
-import pytest
 from axes.models import AccessAttempt
 from django.utils import timezone
 
+from tests.conftest import EDITOR_PASSWORD
 from tests.html import visible_text
 from tests.quality.conftest import parse
 
 LOGIN = "/admin/login/"
-
-
-@pytest.fixture
-def editor(db, django_user_model):
-    return django_user_model.objects.create_superuser("editor", "e@example.org", "right-pw")
 
 
 def log_in(client, password, username="editor", address="203.0.113.7"):
@@ -29,24 +24,24 @@ def fail_five_times(client, **kwargs):
     return response
 
 
-def test_four_failures_leave_the_form_with_its_usual_message(editor, client):
+def test_four_failures_leave_the_form_with_its_usual_message(editor_account, client):
     for attempt in range(4):
         response = log_in(client, f"wrong-{attempt}")
         assert response.status_code == 200
         assert "Your username and password didn't match" in visible_text(parse(response))
-    assert log_in(client, "right-pw").status_code == 302
+    assert log_in(client, EDITOR_PASSWORD).status_code == 302
 
 
-def test_the_fifth_failure_locks_out_even_the_right_password(editor, client):
+def test_the_fifth_failure_locks_out_even_the_right_password(editor_account, client):
     response = fail_five_times(client)
     assert response.status_code == 429
-    response = log_in(client, "right-pw")
+    response = log_in(client, EDITOR_PASSWORD)
     assert response.status_code == 429
     assert response["Retry-After"] == "900"
     assert "_auth_user_id" not in client.session
 
 
-def test_the_lock_out_page_says_what_happened_and_when_to_try_again(editor, client):
+def test_the_lock_out_page_says_what_happened_and_when_to_try_again(editor_account, client):
     response = fail_five_times(client)
     html = parse(response)
     assert visible_text(html.h1) == "Sign-in paused"
@@ -59,35 +54,39 @@ def test_the_lock_out_page_says_what_happened_and_when_to_try_again(editor, clie
     assert html.select('link[rel="stylesheet"]')
 
 
-def test_the_lock_is_for_that_username_from_that_address_only(editor, django_user_model, client):
+def test_the_lock_is_for_that_username_from_that_address_only(
+    editor_account, django_user_model, client
+):
     django_user_model.objects.create_superuser("other", "o@example.org", "other-pw")
     fail_five_times(client)
     assert log_in(client, "other-pw", username="other").status_code == 302
     client.logout()
-    assert log_in(client, "right-pw", address="198.51.100.9").status_code == 302
+    assert log_in(client, EDITOR_PASSWORD, address="198.51.100.9").status_code == 302
 
 
-def test_the_lock_lifts_after_15_minutes(editor, client):
+def test_the_lock_lifts_after_15_minutes(editor_account, client):
     fail_five_times(client)
     AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
-    assert log_in(client, "right-pw").status_code == 302
+    assert log_in(client, EDITOR_PASSWORD).status_code == 302
 
 
-def test_a_successful_login_clears_the_count(editor, client):
+def test_a_successful_login_clears_the_count(editor_account, client):
     for attempt in range(4):
         log_in(client, f"wrong-{attempt}")
-    assert log_in(client, "right-pw").status_code == 302
+    assert log_in(client, EDITOR_PASSWORD).status_code == 302
     client.logout()
     for attempt in range(4):
         assert log_in(client, f"again-{attempt}").status_code == 200
 
 
-def test_force_login_still_works_for_tests(editor, client):
-    client.force_login(editor)
+def test_force_login_still_works_for_tests(editor_account, client):
+    client.force_login(editor_account)
     assert client.get("/admin/").status_code == 200
 
 
-def test_behind_a_tls_proxy_the_address_the_proxy_saw_is_the_one_locked(editor, client, settings):
+def test_behind_a_tls_proxy_the_address_the_proxy_saw_is_the_one_locked(
+    editor_account, client, settings
+):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
     def via_proxy(password, forwarded_for):
@@ -104,6 +103,6 @@ def test_behind_a_tls_proxy_the_address_the_proxy_saw_is_the_one_locked(editor, 
     for attempt in range(5):
         response = via_proxy(f"wrong-{attempt}", f"192.0.2.{attempt}, 203.0.113.7")
     assert response.status_code == 429
-    assert via_proxy("right-pw", "203.0.113.7").status_code == 429
+    assert via_proxy(EDITOR_PASSWORD, "203.0.113.7").status_code == 429
     # Someone else behind the same proxy can still sign in.
-    assert via_proxy("right-pw", "198.51.100.9").status_code == 302
+    assert via_proxy(EDITOR_PASSWORD, "198.51.100.9").status_code == 302

@@ -91,12 +91,10 @@ def test_the_lock_out_and_not_found_pages_have_none_either(db, client):
     assert not inline_code(parse(response))
 
 
-def test_the_userbar_editors_see_on_pages_adds_none(demo, client, django_user_model):
-    editor = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(editor)
+def test_the_userbar_editors_see_on_pages_adds_none(demo, editor):
     found = {}
     for label, path, _status in public_pages():
-        html = parse(client.get(path, secure=True))
+        html = parse(editor.get(path, secure=True))
         if label != "not found":
             assert html.select("wagtail-userbar, #wagtail-userbar-template"), label
         if problems := inline_code(html):

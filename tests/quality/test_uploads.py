@@ -16,13 +16,6 @@ Document = get_document_model()
 Image = get_image_model()
 
 
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
 def png(width=20, height=20):
     buffer = io.BytesIO()
     PillowImage.new("RGB", (width, height), "teal").save(buffer, "PNG")
