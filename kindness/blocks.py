@@ -9,7 +9,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -77,42 +77,54 @@ class QuoteBlock(blocks.StructBlock):
         return value
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(help_text="The picture to show.")
-    alt_text = blocks.CharBlock(
-        max_length=250,
-        help_text=(
-            "Describe what the image shows for people who cannot see it "
-            "(for example 'Volunteers planting a community garden')."
-        ),
+def alt_text_problem(alt_text, image):
+    """Why `alt_text` does not describe `image` for someone who cannot see it, or None."""
+    alt_text = (alt_text or "").strip()
+    if not alt_text:
+        return "is empty"
+    if FILE_NAME_PATTERN.match(alt_text) or (
+        image is not None and alt_text.casefold() == image.title.casefold()
+    ):
+        return "is only a file name or the image's title"
+    return None
+
+
+class DescribedImageBlock(ImageBlock):
+    """Wagtail's image block (alt text that starts as the image's description, or
+    'decorative'), refusing alt text that is a file name or the image's title."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is not None and not value.decorative:
+            problem = alt_text_problem(value.contextual_alt_text, value)
+            if problem:
+                raise blocks.StructBlockValidationError(
+                    block_errors={
+                        "alt_text": ErrorList(
+                            [
+                                ValidationError(
+                                    "Describe what the image shows; a file name or the "
+                                    "image's title does not help someone who cannot see it."
+                                )
+                            ]
+                        )
+                    }
+                )
+        return value
+
+
+class FigureBlock(blocks.StructBlock):
+    image = DescribedImageBlock(
+        help_text="The alt text starts as the image's own description; change it only where "
+        "this page needs different words, or tick 'decorative' if it adds nothing to the text."
     )
     caption = blocks.CharBlock(required=False, help_text="Shown under the image.")
 
     class Meta:
         icon = "image"
         template = "blocks/image.html"
+        label = "Image"
         description = "A picture with a description for screen readers and an optional caption."
-
-    def clean(self, value):
-        value = super().clean(value)
-        alt_text = value["alt_text"].strip()
-        image = value["image"]
-        looks_like_file = FILE_NAME_PATTERN.match(alt_text)
-        repeats_title = image is not None and alt_text.casefold() == image.title.casefold()
-        if looks_like_file or repeats_title:
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "alt_text": ErrorList(
-                        [
-                            ValidationError(
-                                "Describe what the image shows; a file name or the image's "
-                                "title does not help someone who cannot see it."
-                            )
-                        ]
-                    )
-                }
-            )
-        return value
 
 
 class HighlightItemBlock(blocks.StructBlock):
@@ -152,4 +164,4 @@ class ArticleBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     quote = QuoteBlock()
-    image = ImageBlock()
+    image = FigureBlock()

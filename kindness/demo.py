@@ -71,11 +71,10 @@ def load():
     if settings.default_share_image is None:
         image = Image.objects.filter(title=SHARE_IMAGE_TITLE).first()
         if image is None:
-            image = Image(title=SHARE_IMAGE_TITLE)
+            image = Image(title=SHARE_IMAGE_TITLE, description=SHARE_IMAGE_ALT)
             image.file = ImageFile(share_card_png(), name="kinder-communities-share.png")
             image.save()
         settings.default_share_image = image
-        settings.default_share_image_alt_text = SHARE_IMAGE_ALT
         changed = True
     if not settings.default_share_description:
         settings.default_share_description = SHARE_DESCRIPTION

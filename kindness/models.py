@@ -6,6 +6,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from kindness.blocks import alt_text_problem
+
 
 class SocialProfileBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=60, help_text="For example 'Bluesky' or 'LinkedIn'.")
@@ -18,11 +20,25 @@ class SocialProfileBlock(blocks.StructBlock):
         preview_value = {"label": "Bluesky", "url": "https://bsky.app/"}
 
 
-def require_alt_text(instance, image_field, *, describe):
-    """Refuse a picture in `image_field` without words in its `<image_field>_alt_text`."""
-    alt_field = f"{image_field}_alt_text"
-    if getattr(instance, f"{image_field}_id") and not getattr(instance, alt_field).strip():
-        raise ValidationError({alt_field: f"Describe {describe} for people who cannot see it."})
+def require_image_description(instance, image_field):
+    """Refuse a picture in `image_field` whose own description cannot serve as its alt text.
+
+    Pages show a chosen picture with the image's description (its alt text in Wagtail), so an
+    empty description, or one that is only a file name, fails here with a message that says
+    where to write it.
+    """
+    image = getattr(instance, image_field)
+    if image is None:
+        return
+    problem = alt_text_problem(image.description, image)
+    if problem:
+        raise ValidationError(
+            {
+                image_field: f"The description of the image '{image.title}' {problem}. "
+                "Pages use it as the picture's alt text, for people who cannot see it: "
+                "edit the image under Images and describe what it shows, then save again."
+            }
+        )
 
 
 @register_setting(icon="site")
@@ -51,12 +67,7 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="Shown when a page is shared and has no picture of its own. "
-        "Landscape, at least 1200 × 630 pixels.",
-    )
-    default_share_image_alt_text = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text="What the default share image shows, for people who cannot see it.",
+        "Landscape, at least 1200 × 630 pixels. Its description is the alt text.",
     )
     default_share_description = models.TextField(
         max_length=300,
@@ -76,7 +87,6 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("default_share_image"),
-                FieldPanel("default_share_image_alt_text"),
                 FieldPanel("default_share_description"),
             ],
             heading="Sharing",
@@ -89,29 +99,19 @@ class SiteSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
-        require_alt_text(self, "default_share_image", describe="the default share picture")
+        require_image_description(self, "default_share_image")
 
 
 class ShareMetadataMixin(models.Model):
-    """Lets editors choose how a page looks when shared, in the promote tab.
+    """The share picture, in the Promote tab beside Wagtail's own title and description.
 
-    Each page type says where its own picture and description come from, either by naming
-    fields (`share_image_source`, `share_description_source`) or by overriding
-    `share_image_from_content()` and `share_description_from_content()`. Without them the
-    site's default share image and description apply.
+    The page's `seo_title` and `search_description` are its one title and description, for
+    search engines and social networks alike. Each page type says where its own picture and
+    description come from, by naming fields (`share_image_source`, `share_description_source`)
+    or by overriding `share_image_from_content()` and `share_description_from_content()`.
+    Without them the site's default share image and description apply.
     """
 
-    share_title = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text="The title shown when this page is shared, if different from the page title.",
-    )
-    share_description = models.TextField(
-        max_length=300,
-        blank=True,
-        help_text="The description shown when this page is shared. Leave empty to use the "
-        "search description or the page's own summary.",
-    )
     share_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -121,27 +121,12 @@ class ShareMetadataMixin(models.Model):
         help_text="The picture shown when this page is shared. Leave empty to use the page's "
         "own picture or the site's default. Landscape, at least 1200 × 630 pixels.",
     )
-    share_image_alt_text = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text="What the share picture shows, for people who cannot see it.",
-    )
 
-    # ("image field", "alt text field") and "description field or property" on the page.
+    # The image field and the "description field or property" on the page.
     share_image_source = None
     share_description_source = None
 
-    share_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("share_title"),
-                FieldPanel("share_description"),
-                FieldPanel("share_image"),
-                FieldPanel("share_image_alt_text"),
-            ],
-            heading="Sharing on social media",
-        )
-    ]
+    share_panels = [MultiFieldPanel([FieldPanel("share_image")], heading="Sharing on social media")]
     promote_panels = [*Page.promote_panels, *share_panels]
 
     class Meta:
@@ -149,16 +134,13 @@ class ShareMetadataMixin(models.Model):
 
     def clean(self):
         super().clean()
-        require_alt_text(self, "share_image", describe="the share picture")
+        require_image_description(self, "share_image")
 
     def share_image_from_content(self):
-        """The page's own picture and its alt text, such as a cover, poster or photo."""
+        """The page's own picture, such as a cover, poster or photo."""
         if self.share_image_source:
-            image_field, alt_field = self.share_image_source
-            image = getattr(self, image_field)
-            if image:
-                return image, getattr(self, alt_field, "") or image.title
-        return None, ""
+            return getattr(self, self.share_image_source)
+        return None
 
     def share_description_from_content(self):
         """A summary or introduction from the page's own content."""

@@ -19,27 +19,21 @@ class ShareCard:
 
 
 def share_card(page, site_settings):
-    """The share card for any page: editors' choices, then its content, then site defaults.
+    """The share card for any page: the Promote tab, then its content, then site defaults.
 
     Works for pages without ShareMetadataMixin too (they get the site's defaults), so a new
     page type has metadata from the start.
     """
-    title = getattr(page, "share_title", "") or page.seo_title or page.title
+    title = page.seo_title or page.title
     description = (
-        getattr(page, "share_description", "")
-        or page.search_description
+        page.search_description
         or _call(page, "share_description_from_content", "")
         or (site_settings.default_share_description if site_settings else "")
     )
-    image, alt = None, ""
-    if getattr(page, "share_image", None):
-        image = page.share_image
-        alt = page.share_image_alt_text or image.title
-    else:
-        image, alt = _call(page, "share_image_from_content", (None, ""))
-    if image is None and site_settings and site_settings.default_share_image:
+    image = getattr(page, "share_image", None) or _call(page, "share_image_from_content", None)
+    if image is None and site_settings:
         image = site_settings.default_share_image
-        alt = site_settings.default_share_image_alt_text or image.title
+    alt = (image.description or image.title) if image else ""
     description = " ".join(strip_tags(str(description)).split())
     return ShareCard(title=title, description=description, image=image, image_alt=alt)
 

@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from kindness.models import ShareMetadataMixin, require_alt_text
+from kindness.models import ShareMetadataMixin, require_image_description
 from kindness.panels import tabs
 from kindness.sharing import absolute_url
 
@@ -129,7 +129,7 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
         ASSOCIATE = "associate", "Associate or fellow"
         AUTHOR = "author", "Author"
 
-    share_image_source = ("photo", "photo_alt_text")
+    share_image_source = "photo"
     share_description_source = "role_line"
 
     honorific_prefix = models.CharField(
@@ -166,13 +166,8 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A portrait, ideally square: it is cropped to a circle.",
-    )
-    photo_alt_text = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text="What the photo shows, for people who cannot see it, for example "
-        "'Jennifer Wallace, smiling, in front of a bookcase'. Required with a photo.",
+        help_text="A portrait, ideally square: it is cropped to a circle. Its description is "
+        "the alt text, for example 'Jennifer Wallace, smiling, in front of a bookcase'.",
     )
     biography = RichTextField(
         "short biography",
@@ -213,7 +208,7 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
         ),
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")], heading="Role"),
-        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt_text")], heading="Photo"),
+        FieldPanel("photo"),
         FieldPanel("biography"),
     ]
     contact_panels = [
@@ -268,7 +263,7 @@ class PersonPage(RoutablePageMixin, ShareMetadataMixin, Page):
 
     def clean(self):
         super().clean()
-        require_alt_text(self, "photo", describe="the photo")
+        require_image_description(self, "photo")
 
     def strands(self):
         """The live strands this person leads or is a contact for, current work first and

@@ -204,7 +204,10 @@ def report_document(data, author_names):
 
 def poster_image(title, slug):
     Image = get_image_model()
-    image = Image(title=f"Poster: {title}")
+    image = Image(
+        title=f"Poster: {title}",
+        description=f"A title card: {poster_title(title)}, a short film from Kinder Communities",
+    )
     image.file = ImageFile(io.BytesIO(make_poster(title)), name=f"{slug}-poster.png")
     image.save()
     return image
@@ -252,8 +255,6 @@ def load():
             publication=publications.get(fields.pop("publication")),
             transcript="",  # Unknown, like the recording; required once there is a video.
             image=poster_image(fields["title"], slug),
-            image_alt_text=f"A title card: {poster_title(fields['title'])}, "
-            "a short film from Kinder Communities",
             **fields,
         )
         page.strands = strand_pages

@@ -61,11 +61,12 @@ def page_share_card(context):
     page = context.get("page")
     if page is not None:
         return share_card(page, settings)
+    image = settings.default_share_image if settings else None
     return ShareCard(
         title=context.get("meta_title") or context.get("site_name", ""),
         description=settings.default_share_description if settings else "",
-        image=settings.default_share_image if settings else None,
-        image_alt=settings.default_share_image_alt_text if settings else "",
+        image=image,
+        image_alt=(image.description or image.title) if image else "",
     )
 
 

@@ -137,7 +137,7 @@ class FilmPage(LibraryItemPage):
         *Page.content_panels,
         LibraryItemPage.date_panels(),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Poster"),
+        FieldPanel("image", heading="Poster"),
         MultiFieldPanel(
             [
                 FieldPanel("video_url"),

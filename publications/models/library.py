@@ -11,7 +11,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from kindness.models import ShareMetadataMixin, require_alt_text
+from kindness.models import ShareMetadataMixin, require_image_description
 
 
 class DatePrecision(models.TextChoices):
@@ -77,17 +77,13 @@ class LibraryItemPage(ShareMetadataMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The cover or poster shown on this page, in lists and when it is shared.",
-    )
-    image_alt_text = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text="What the image shows, for people who cannot see it. Required with an image.",
+        help_text="The cover or poster shown on this page, in lists and when it is shared. "
+        "Its description is the alt text: give the image one under Images first.",
     )
 
     objects = PageManager.from_queryset(LibraryItemQuerySet)()
 
-    share_image_source = ("image", "image_alt_text")
+    share_image_source = "image"
     share_description_source = "summary"
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
@@ -113,7 +109,7 @@ class LibraryItemPage(ShareMetadataMixin, Page):
 
     def clean(self):
         super().clean()
-        require_alt_text(self, "image", describe="the image")
+        require_image_description(self, "image")
 
     @property
     def display_date(self):

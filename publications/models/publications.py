@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -69,7 +69,7 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
         ),
         FieldPanel("strands", widget=forms.CheckboxSelectMultiple),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Cover image"),
+        FieldPanel("image", heading="Cover image"),
         InlinePanel(
             "downloads",
             heading="Downloads",

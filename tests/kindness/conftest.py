@@ -28,11 +28,15 @@ def _forget_cached_renditions():
 
 @pytest.fixture
 def default_share_image(home):
-    image = ImageFactory(title="The programme's share card", file__width=1600, file__height=900)
+    image = ImageFactory(
+        title="The programme's share card",
+        description="Kinder Communities in the programme's colours",
+        file__width=1600,
+        file__height=900,
+    )
     site_settings(
         Site.objects.get(is_default_site=True),
         default_share_image=image,
-        default_share_image_alt_text="Kinder Communities in the programme's colours",
         default_share_description="A programme exploring kindness in communities.",
     )
     return image
@@ -58,7 +62,11 @@ def pages(home):
         "person": PersonPageFactory(
             parent=people_index,
             title="Zoë Ferguson",
-            photo=ImageFactory(title="Portrait", file__width=400, file__height=400),
-            photo_alt_text="Zoë Ferguson smiling in a garden",
+            photo=ImageFactory(
+                title="Portrait",
+                description="Zoë Ferguson smiling in a garden",
+                file__width=400,
+                file__height=400,
+            ),
         ),
     }

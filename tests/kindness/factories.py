@@ -14,3 +14,4 @@ def site_settings(site, **fields):
 
 class ImageFactory(wagtail_factories.ImageFactory):
     title = "A photograph"
+    description = "Volunteers talking over tea at a community lunch"

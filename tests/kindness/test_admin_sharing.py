@@ -4,21 +4,24 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
+from kindness.models import SiteSettings
 from tests.html import soup
 from tests.kindness.factories import ImageFactory
 from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
 from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
 
 
-def test_the_promote_tab_offers_share_title_description_and_image(home, editor, client):
+def test_the_promote_tab_offers_one_title_one_description_and_a_share_image(home, editor, client):
     strand_index = StrandIndexPageFactory(parent=home)
     strand = StrandPageFactory(parent=strand_index)
     people = PeopleIndexPageFactory(parent=home)
     person = PersonPageFactory(parent=people)
     for page in (home, strand_index, strand, people, person):
         html = soup(client.get(f"/admin/pages/{page.pk}/edit/"))
-        for field in ("share_title", "share_description", "share_image", "share_image_alt_text"):
+        for field in ("seo_title", "search_description", "share_image"):
             assert html.find(attrs={"name": field}), field
+        for gone in ("share_title", "share_description", "share_image_alt_text"):
+            assert not html.find(attrs={"name": gone}), gone
 
 
 def test_site_settings_offer_social_and_sharing_fields(home, editor, client):
@@ -43,11 +46,19 @@ def test_editors_manage_redirects_and_search_promotions(editor, client):
     assert client.get("/admin/searchpicks/").status_code == 200
 
 
-def test_a_share_picture_needs_alt_text(home):
+def test_a_share_picture_needs_a_description(home):
     strand = StrandPageFactory(parent=StrandIndexPageFactory(parent=home))
-    strand.share_image = ImageFactory()
+    strand.share_image = ImageFactory(description="")
     with pytest.raises(ValidationError) as error:
         strand.full_clean()
-    assert "share_image_alt_text" in error.value.message_dict
-    strand.share_image_alt_text = "Volunteers at a lunch club"
+    assert "is empty" in error.value.message_dict["share_image"][0]
+    strand.share_image.description = "Volunteers at a lunch club"
     strand.full_clean()
+
+
+def test_the_default_share_picture_needs_a_description(home):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.default_share_image = ImageFactory(description="share-card.png")
+    with pytest.raises(ValidationError) as error:
+        settings.full_clean()
+    assert "file name" in error.value.message_dict["default_share_image"][0]

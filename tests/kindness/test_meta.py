@@ -73,18 +73,23 @@ def test_editors_override_title_description_and_image_in_the_promote_tab(
     pages, default_share_image, client
 ):
     strand = pages["strand"]
-    strand.share_title = "Kindness in Ayrshire"
-    strand.share_description = "What seven groups learned."
+    strand.seo_title = "Kindness in Ayrshire"
+    strand.search_description = "What seven groups learned."
     strand.share_image = ImageFactory(
-        title="Volunteers", file__width=1500, file__height=1000, file__filename="volunteers.jpg"
+        title="Volunteers",
+        description="Volunteers at a community lunch",
+        file__width=1500,
+        file__height=1000,
+        file__filename="volunteers.jpg",
     )
-    strand.share_image_alt_text = "Volunteers at a community lunch"
-    strand.search_description = "For search engines."
     strand.save_revision().publish()
     html = soup(client.get(strand.url))
+    # One title and one description, for search engines and networks alike.
     assert meta(html, "og:title") == meta(html, "twitter:title") == "Kindness in Ayrshire"
+    assert html.title.string.startswith("Kindness in Ayrshire")
     assert meta(html, "og:description") == "What seven groups learned."
-    assert meta(html, "description") == "For search engines."
+    assert meta(html, "twitter:description") == "What seven groups learned."
+    assert meta(html, "description") == "What seven groups learned."
     assert meta(html, "og:image:alt") == "Volunteers at a community lunch"
     assert meta(html, "og:image").endswith(strand.share_image.renditions.get().url)
 

@@ -69,8 +69,8 @@ def test_share_links_are_named_and_open_safely(strand, client):
             assert "new tab" in visible_text(note)
 
 
-def test_the_share_title_an_editor_chose_is_shared(strand, client):
-    strand.share_title = "Kindness in Ayrshire"
+def test_the_title_an_editor_chose_in_the_promote_tab_is_shared(strand, client):
+    strand.seo_title = "Kindness in Ayrshire"
     strand.save_revision().publish()
     links = share_hrefs(soup(client.get(strand.url)))
     assert query(links["Share on X"])["text"] == ["Kindness in Ayrshire"]

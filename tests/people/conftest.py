@@ -41,4 +41,4 @@ def elizabeth(people_index):
 
 @pytest.fixture
 def photo(db):
-    return ImageFactory(title="Portrait")
+    return ImageFactory(title="Portrait", description="Jennifer Wallace, smiling")

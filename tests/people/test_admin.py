@@ -1,5 +1,6 @@
 """Editors add and edit people in the Wagtail admin, with contact details on their own tab."""
 
+import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from people.models import PersonPage
@@ -17,7 +18,6 @@ def person_form(**fields):
         "role": "Head of Policy",
         "organisation": "Carnegie UK Trust",
         "photo": "",
-        "photo_alt_text": "",
         "biography": rich_text("<p>Head of Policy.</p>"),
         "email": "jennifer.wallace@example.org",
         "phone": "",
@@ -48,12 +48,25 @@ def test_editor_publishes_a_person_with_a_link(people_index, editor, client):
     )
 
 
-def test_admin_refuses_a_photo_without_alt_text(people_index, photo, editor):
+@pytest.mark.parametrize(
+    ("description", "problem"),
+    [("", "is empty"), ("IMG_0042.jpg", "is only a file name or the image's title")],
+)
+def test_admin_refuses_a_photo_without_a_description(
+    people_index, photo, editor, description, problem
+):
+    photo.description = description
+    photo.save()
     response = editor.post(
         f"/admin/pages/add/people/personpage/{people_index.pk}/", person_form(photo=photo.pk)
     )
     assert response.status_code == 200
-    assert "Describe the photo" in response.content.decode()
+    errors = soup(response).select(".w-field__errors, .error-message")
+    assert any(
+        f"The description of the image 'Portrait' {problem}." in visible_text(error)
+        and "edit the image under Images" in visible_text(error)
+        for error in errors
+    ), [visible_text(error) for error in errors]
     assert not PersonPage.objects.filter(slug="jennifer-wallace").exists()
 
 

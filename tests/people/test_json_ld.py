@@ -41,6 +41,5 @@ def test_person_json_ld_keeps_honorifics_and_leaves_out_what_is_unknown(elizabet
 
 def test_person_json_ld_has_an_absolute_image_address(jennifer, photo, client):
     jennifer.photo = photo
-    jennifer.photo_alt_text = "Jennifer Wallace"
     jennifer.save_revision().publish()
     assert person_data(client, jennifer.url)["image"].startswith("http://localhost/")

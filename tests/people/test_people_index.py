@@ -58,7 +58,6 @@ def test_index_queries_do_not_grow_with_the_people(people_index, photo, client):
                 parent=people_index,
                 title=f"Person {n}",
                 photo=photo,
-                photo_alt_text="A portrait",
                 kind=PersonPage.Kind.STAFF if n % 2 else PersonPage.Kind.ASSOCIATE,
             )
 

@@ -68,16 +68,23 @@ def test_links_name_their_network_for_screen_readers(jennifer, client):
     ]
 
 
-def test_a_photo_needs_alt_text(people_index, photo):
+@pytest.mark.parametrize("description", ["", "  ", "portrait.jpg", "Portrait"])
+def test_a_photo_needs_a_description_that_is_not_a_file_name(people_index, photo, description):
+    photo.description = description
+    photo.save()
     person = PersonPageFactory.build(title="Ben Thurman", slug="ben", photo=photo)
     with pytest.raises(ValidationError) as error:
         person.clean()
-    assert "photo_alt_text" in error.value.message_dict
+    assert "describe what it shows" in error.value.message_dict["photo"][0]
 
 
-def test_the_photo_is_shown_with_its_alt_text(jennifer, photo, client):
+def test_the_photo_is_shown_with_the_image_description_as_its_alt_text(jennifer, photo, client):
     jennifer.photo = photo
-    jennifer.photo_alt_text = "Jennifer Wallace, smiling"
     jennifer.save_revision().publish()
     images = soup(client.get(jennifer.url)).select(".person-header img")
     assert [img["alt"] for img in images] == ["Jennifer Wallace, smiling"]
+    # One description serves every page that shows the picture.
+    photo.description = "Jennifer Wallace in front of a bookcase"
+    photo.save()
+    images = soup(client.get(jennifer.url)).select(".person-header img")
+    assert [img["alt"] for img in images] == ["Jennifer Wallace in front of a bookcase"]

@@ -51,7 +51,6 @@ def test_block_shows_each_person_with_role_and_how_to_reach_them(
 
 def test_block_shows_the_photo_with_its_alt_text(home, jennifer, photo, client):
     jennifer.photo = photo
-    jennifer.photo_alt_text = "Jennifer Wallace, smiling"
     jennifer.save_revision().publish()
     publish_body(home, speak_to(jennifer))
     images = soup(client.get(home.url)).select(".speak-to img")
@@ -72,7 +71,6 @@ def test_block_queries_do_not_grow_with_the_people(home, people_index, photo, cl
                 parent=people_index,
                 title=f"Person {n}",
                 photo=photo,
-                photo_alt_text="A portrait",
                 email=f"person{n}@example.org",
             )
             for n in range(start, start + count)

@@ -190,7 +190,6 @@ def film_form(**fields):
         "date_precision": "day",
         "summary": "A film about kindness.",
         "image": "",
-        "image_alt_text": "",
         "video_url": "",
         "video_file": "",
         "captions": "",

@@ -201,8 +201,7 @@ def _publications_with_images(library, strand, person, count, start):
             parent=library,
             date=date,
             strands=[strand],
-            image=wagtail_factories.ImageFactory(),
-            image_alt_text="A cover",
+            image=wagtail_factories.ImageFactory(description="A cover"),
         )
         PublicationAuthorFactory(page=page, person=person, sort_order=0)
         PublicationAuthorFactory(page=page, name="An Outside Author", sort_order=1)

@@ -191,11 +191,30 @@ def test_an_author_is_a_person_or_a_name_but_not_both(courage, ben):
     PublicationAuthor(page=courage, person=ben).full_clean()
 
 
-def test_a_cover_image_needs_alt_text(courage):
+def test_a_cover_image_needs_a_description(courage):
     import wagtail_factories
 
-    courage.image = wagtail_factories.ImageFactory()
-    courage.image_alt_text = ""
+    courage.image = wagtail_factories.ImageFactory(title="Cover", description="")
     with pytest.raises(ValidationError) as error:
         courage.full_clean()
-    assert "image_alt_text" in error.value.message_dict
+    assert error.value.message_dict["image"] == [
+        "The description of the image 'Cover' is empty. Pages use it as the picture's alt "
+        "text, for people who cannot see it: edit the image under Images and describe what it "
+        "shows, then save again."
+    ]
+    courage.image.description = "cover.png"
+    with pytest.raises(ValidationError):
+        courage.full_clean()
+    courage.image.description = "The report's cover: hands holding a cup of tea"
+    courage.full_clean()
+
+
+def test_the_cover_is_shown_with_the_image_description_as_its_alt_text(courage, library, client):
+    import wagtail_factories
+
+    courage.image = wagtail_factories.ImageFactory(description="Hands holding a cup of tea")
+    courage.save_revision().publish()
+    cover = soup(client.get(courage.url)).select_one("img.publication-header__cover")
+    assert cover["alt"] == "Hands holding a cup of tea"
+    card = soup(client.get(library.url)).select_one("img.library-card__image")
+    assert card["alt"] == "Hands holding a cup of tea"
