@@ -1,7 +1,7 @@
 """The migrations that retire the separate alt text and share fields keep what editors wrote.
 
-The database is taken back to before them, filled as the old fields held it, and migrated
-forward again.
+The database (with the demo content the run loaded) is taken back to before them, filled as
+the old fields held it, and migrated forward again.
 """
 
 import json
@@ -9,6 +9,7 @@ import json
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 from wagtail.images.models import Image
 
@@ -16,12 +17,23 @@ from kindness.models import SiteSettings
 from people.models import PeopleIndexPage
 from programme.models import HomePage
 
-BEFORE = [
-    ("kindness", "0002_share_metadata_and_site_settings"),
-    ("programme", "0003_strand_roles_on_person_pages"),
-    ("people", "0004_link_plain_name_authors_to_person_pages"),
-    ("publications", "0004_keep_author_names_when_a_person_is_deleted"),
-]
+# The migrations under test, by app; the database goes back to just before each.
+MIGRATIONS = {
+    "kindness": "alt_text_is_the_image_description",
+    "people": "share_fields_into_seo_fields_alt_text_into_images",
+    "programme": "share_fields_into_seo_fields_alt_text_into_images",
+    "publications": "share_fields_into_seo_fields_alt_text_into_images",
+}
+
+
+def before_them():
+    graph = MigrationLoader(connection).graph
+    targets = []
+    for app, suffix in MIGRATIONS.items():
+        [key] = [key for key in graph.nodes if key[0] == app and key[1].endswith(suffix)]
+        [parent] = [parent for parent in graph.node_map[key].parents if parent.key[0] == app]
+        targets.append(parent.key)
+    return targets
 
 
 def migrate(targets):
@@ -56,7 +68,7 @@ def old_page(apps, model, path, **fields):
 
 @pytest.mark.django_db(transaction=True)
 def test_alt_text_and_share_words_move_to_the_image_and_wagtails_own_fields():
-    old = migrate(BEFORE)
+    old = migrate(before_them())
     OldImage = old.get_model("wagtailimages", "Image")
     described = OldImage.objects.create(
         title="lunch", file="original_images/lunch.jpg", width=10, height=10, description=""
@@ -71,10 +83,12 @@ def test_alt_text_and_share_words_move_to_the_image_and_wagtails_own_fields():
     OldSite = old.get_model("wagtailcore", "Site")
     OldSettings = old.get_model("kindness", "SiteSettings")
     site = OldSite.objects.get(is_default_site=True)
-    OldSettings.objects.create(
+    OldSettings.objects.update_or_create(
         site=site,
-        default_share_image=described,
-        default_share_image_alt_text="Volunteers sharing lunch",
+        defaults={
+            "default_share_image": described,
+            "default_share_image_alt_text": "Volunteers sharing lunch",
+        },
     )
     people = old_page(
         old,

@@ -34,7 +34,8 @@ def test_strand_page_shows_period_status_partners_and_people(index, client):
     assert page.select_one(f'.person-card a[href="{person.url}"]')
 
 
-def test_ongoing_strand_reads_as_present():
+def test_ongoing_strand_reads_as_present(db):
+    """db: a Wagtail page looks up its content type as it is made."""
     assert StrandPage(start_year=2020, end_year=None).period == "2020–present"
     assert StrandPage(start_year=2018, end_year=2018).period == "2018"
 
