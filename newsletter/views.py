@@ -18,6 +18,7 @@ from newsletter import throttle
 from newsletter.emails import CONFIRM_SALT, UNSUBSCRIBE_SALT
 from newsletter.forms import SignupForm
 from newsletter.models import NewsletterSettings, Subscriber
+from newsletter.signups import sign_up
 
 # The form's ids on its own page; the footer's copy uses "footer-newsletter-".
 PAGE_FORM_ID = "newsletter-%s"
@@ -82,7 +83,7 @@ def signup(request):
     if throttle.address_exhausted(email):
         return too_many(request)
     newsletter_settings = NewsletterSettings.for_request(request)
-    _subscriber, queued = Subscriber.objects.sign_up(
+    _subscriber, queued = sign_up(
         email=email,
         name=form.cleaned_data["name"],
         consent_text=newsletter_settings.consent_text,
