@@ -17,10 +17,8 @@ from wagtail.search import index
 from kindness.models import SiteSettings
 from kindness.sharing import absolute_url
 
-from .library import LibraryItemPage
+from .library import CAPTIONS_EXTENSION, VIDEO_EXTENSIONS, LibraryItemPage
 from .publications import PublicationPage
-
-VIDEO_EXTENSIONS = {"mp4": "video/mp4", "webm": "video/webm"}
 
 YOUTUBE_ID = r"[A-Za-z0-9_-]{11}"
 VIDEO_PATTERNS = [
@@ -188,7 +186,7 @@ class FilmPage(LibraryItemPage):
         if self.captions_id:
             if not self.video_file_id:
                 errors["captions"] = "Captions go with an uploaded video file."
-            elif self.captions.file_extension.lower() != "vtt":
+            elif self.captions.file_extension.lower() != CAPTIONS_EXTENSION:
                 errors["captions"] = "Upload captions as a WebVTT (.vtt) file."
         if errors:
             raise ValidationError(errors)

@@ -13,6 +13,12 @@ from wagtail.search import index
 
 from kindness.models import ShareMetadataMixin, require_image_description
 
+# A film's own files, uploaded as documents: its video and its captions. They belong on a
+# film page, never among a publication's downloads.
+VIDEO_EXTENSIONS = {"mp4": "video/mp4", "webm": "video/webm"}
+CAPTIONS_EXTENSION = "vtt"
+FILM_FILE_EXTENSIONS = {*VIDEO_EXTENSIONS, CAPTIONS_EXTENSION}
+
 
 class DatePrecision(models.TextChoices):
     DAY = "day", "Day"

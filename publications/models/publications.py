@@ -16,7 +16,7 @@ from people.blocks import BodyBlock
 from people.models import split_name
 from publications.citations import bibtex, harvard
 
-from .library import DatePrecision, LibraryItemPage
+from .library import FILM_FILE_EXTENSIONS, DatePrecision, LibraryItemPage
 
 
 class PublicationType(models.TextChoices):
@@ -222,6 +222,18 @@ class PublicationDownload(Orderable):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.document_id and self.format.lower() in FILM_FILE_EXTENSIONS:
+            raise ValidationError(
+                {
+                    "document": f"“{self.document.title}” is a {self.format} file, a film's "
+                    "video or captions, not a publication's download. Choose the report's own "
+                    "file (PDF, Word, OpenDocument, spreadsheet or EPUB), and put the film on "
+                    "a film page that names this publication."
+                }
+            )
 
     @property
     def format(self):

@@ -1,5 +1,8 @@
 """Editors create publications, films and the library in the Wagtail admin."""
 
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from publications.models import PublicationPage
@@ -78,6 +81,45 @@ def test_admin_refuses_an_author_with_both_a_person_and_a_name(library, ben, edi
     assert response.status_code == 200
     assert "not both" in response.content.decode()
     assert not PublicationPage.objects.filter(slug="both").exists()
+
+
+@pytest.mark.parametrize(("filename", "kind"), [("film.mp4", "MP4"), ("film.VTT", "VTT")])
+def test_admin_refuses_a_film_file_as_a_publication_download(library, editor, filename, kind):
+    film_file = Document.objects.create(
+        title="Kindness on film", file=ContentFile(b"not a report", name=filename)
+    )
+    report = PdfDocumentFactory()
+    data = nested_form_data(
+        {
+            "title": "Film as a download",
+            "slug": "film-as-a-download",
+            "publication_type": "report",
+            "date": "2020-12-08",
+            "date_precision": "day",
+            "authors": inline_formset([{"person": "", "name": "Julie Brownlie"}]),
+            "summary": "A report whose download is a film.",
+            "image": "",
+            "downloads": inline_formset(
+                [
+                    {"title": "Full report", "document": report.pk},
+                    {"title": "The film", "document": film_file.pk},
+                ]
+            ),
+            "body": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
+    response = editor.post(f"/admin/pages/add/publications/publicationpage/{library.pk}/", data)
+    assert response.status_code == 200
+    errors = [visible_text(error) for error in soup(response).select(".error-message")]
+    assert any(
+        f"“Kindness on film” is a {kind} file, a film's video or captions, not a publication's "
+        "download."
+        in error
+        and "put the film on a film page" in error
+        for error in errors
+    ), errors
+    assert not PublicationPage.objects.filter(slug="film-as-a-download").exists()
 
 
 def test_editor_previews_a_publication_and_a_film_before_saving(library, strand, ben, editor):
