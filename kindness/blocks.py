@@ -77,14 +77,13 @@ class QuoteBlock(blocks.StructBlock):
         return value
 
 
-def alt_text_problem(alt_text, image):
-    """Why `alt_text` does not describe `image` for someone who cannot see it, or None."""
+def alt_text_problem(alt_text, title=""):
+    """Why `alt_text` does not describe an image (titled `title`) for someone who cannot see
+    it, or None."""
     alt_text = (alt_text or "").strip()
     if not alt_text:
         return "is empty"
-    if FILE_NAME_PATTERN.match(alt_text) or (
-        image is not None and alt_text.casefold() == image.title.casefold()
-    ):
+    if FILE_NAME_PATTERN.match(alt_text) or alt_text.casefold() == (title or "").casefold():
         return "is only a file name or the image's title"
     return None
 
@@ -96,7 +95,7 @@ class DescribedImageBlock(ImageBlock):
     def clean(self, value):
         value = super().clean(value)
         if value is not None and not value.decorative:
-            problem = alt_text_problem(value.contextual_alt_text, value)
+            problem = alt_text_problem(value.contextual_alt_text, value.title)
             if problem:
                 raise blocks.StructBlockValidationError(
                     block_errors={

@@ -30,7 +30,7 @@ def require_image_description(instance, image_field):
     image = getattr(instance, image_field)
     if image is None:
         return
-    problem = alt_text_problem(image.description, image)
+    problem = alt_text_problem(image.description, image.title)
     if problem:
         raise ValidationError(
             {

@@ -185,6 +185,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "epub", "mp4", "w
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
 # Images: no SVG (it can carry script); a size and pixel cap so a huge upload cannot
 # exhaust memory while renditions are made.
+# The description is the alt text: kindness.forms refuses a file name there.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kindness.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
