@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("manifest.webmanifest", views.web_manifest, name="web-manifest"),
     path("favicon.ico", views.favicon_ico),
+    path("charts/<int:page_id>/<uuid:block_id>.csv", views.chart_csv, name="chart-csv"),
 ]
 
 if settings.SERVE_MEDIA:

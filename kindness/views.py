@@ -1,17 +1,32 @@
+import hashlib
 import logging
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
-from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.text import slugify
 from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from kindness import charts
+from kindness.blocks import ChartBlock
 from kindness.forms import SearchForm
 from kindness.models import SiteSettings
 from kindness.sharing import absolute_url
@@ -111,6 +126,39 @@ def web_manifest(request):
 def favicon_ico(request):
     """Browsers that ignore the icon links still ask for /favicon.ico."""
     return HttpResponseRedirect(static("icons/favicon-32.png"))
+
+
+@require_safe
+@cache_control(public=True, max_age=60 * 60)
+def chart_csv(request, page_id, block_id):
+    """A chart's data as CSV, at an address of its own that caches can keep for an hour."""
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    for field in page._meta.concrete_fields:
+        if not isinstance(field, StreamField):
+            continue
+        for child in getattr(page, field.attname):
+            if child.id == str(block_id) and isinstance(child.block, ChartBlock):
+                try:
+                    data = charts.parse(child.value["data"], child.value["chart_type"])
+                except charts.ChartDataError:
+                    raise Http404("This chart's data needs correcting.") from None
+                body = charts.to_csv(data)
+                etag = f'"{hashlib.sha256(body.encode()).hexdigest()[:32]}"'
+                published = page.last_published_at
+                last_modified = published.timestamp() if published else None
+                not_modified = get_conditional_response(
+                    request, etag=etag, last_modified=last_modified
+                )
+                if not_modified is not None:
+                    return not_modified
+                response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+                name = slugify(child.value["title"])[:80] or "chart"
+                response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+                response["ETag"] = etag
+                if last_modified:
+                    response["Last-Modified"] = http_date(last_modified)
+                return response
+    raise Http404("No chart here.")
 
 
 def server_error(request):

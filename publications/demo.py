@@ -25,6 +25,24 @@ from .models import DatePrecision, FilmPage, PublicationIndexPage, PublicationPa
 
 D = datetime.date
 
+# The survey's figures for one question, as published (the programme's facts sheet).
+LIBRARY_KINDNESS_CHART = {
+    "title": "People who agree they are treated with kindness at their public library",
+    "description": "In every jurisdiction at least 90% agree that they are treated with "
+    "kindness at their public library; between 33% and 56% strongly agree.",
+    "chart_type": "grouped",
+    "data": "Jurisdiction,Agree,Strongly agree\n"
+    "Northern Ireland,96,44\n"
+    "Ireland,94,49\n"
+    "Scotland,93,56\n"
+    "Wales,92,45\n"
+    "England,90,33\n",
+    "units": "%",
+    "axis_title": "Share of people (%)",
+    "source": "Carnegie UK Trust, Quantifying kindness, public engagement and place "
+    "(13 November 2018); survey fieldwork by Ipsos MORI.",
+}
+
 PUBLICATIONS = [
     {
         "slug": "the-place-of-kindness",
@@ -57,6 +75,7 @@ PUBLICATIONS = [
         "strands": ["quantifying-kindness"],
         "summary": "A booklet and five jurisdiction factsheets from the first quantitative "
         "survey of kindness in communities and public services across the UK and Ireland.",
+        "body": [("chart", LIBRARY_KINDNESS_CHART)],
     },
     {
         "slug": "the-practice-of-kindness",

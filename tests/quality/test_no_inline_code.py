@@ -8,6 +8,7 @@ from people.models import PersonPage
 from programme.models import HomePage
 from publications.models import FilmPage, PublicationPage
 from tests.browser.pages import MISSING_PATH
+from tests.kindness.chart_examples import chart_page
 from tests.quality.conftest import parse, public_pages
 
 # Script elements of these types hold data the browser never runs (JSON-LD for search
@@ -100,3 +101,9 @@ def test_the_userbar_editors_see_on_pages_adds_none(demo, editor):
         if problems := inline_code(html):
             found[f"{label} {path}"] = problems
     assert not found
+
+
+def test_charts_need_no_inline_code(home, client):
+    html = parse(client.get(chart_page(home).url))
+    assert len(html.select("figure.chart svg")) == 11
+    assert inline_code(html) == []

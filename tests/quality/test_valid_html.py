@@ -1,6 +1,7 @@
 """The Nu HTML Checker finds no error in any page type."""
 
 from tests.browser.pages import quality_pages
+from tests.kindness.chart_examples import chart_page
 from tests.quality.vnu import assert_valid_html
 
 
@@ -11,3 +12,8 @@ def test_every_page_type_is_valid_html(demo, client, tmp_path):
         assert response.status_code == site_page.status, site_page
         documents[str(site_page)] = response.content
     assert_valid_html(documents, tmp_path)
+
+
+def test_a_page_with_every_kind_of_chart_is_valid_html(home, client, tmp_path):
+    page = chart_page(home)
+    assert_valid_html({"charts": client.get(page.url).content}, tmp_path)
