@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import (
 
 from programme.models import ContentPage, StrandPage
 from tests.html import soup, visible_text
+from tests.kindness.factories import ImageFactory
 from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
 
 
@@ -99,3 +100,59 @@ def test_editor_publishes_a_content_page_and_links_it_from_the_footer(home, edit
     footer_links = [(visible_text(a), a["href"]) for a in html.select("footer nav a")]
     assert footer_links == [("Accessibility statement", "/accessibility/")]
     assert "We test every page." in visible_text(soup(client.get(page.url)).main)
+
+
+def strand_with_a_picture(picture):
+    return nested_form_data(
+        {
+            "title": "Kindness in gardens",
+            "slug": "kindness-in-gardens",
+            "summary": "Neighbours growing food together.",
+            "body": streamfield([("image", {"image": picture, "caption": "June"})]),
+            "start_year": "2024",
+            "end_year": "",
+            "status": "current",
+            "partners": inline_formset([]),
+            "strand_people": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("alt_text", "message"),
+    [
+        ("", "Please add some alt text for your image or mark it as decorative"),
+        # The admin draws block errors from JSON, where the apostrophe is escaped.
+        ("IMG_0042.jpg", "Describe what the image shows; a file name or the image"),
+    ],
+)
+def test_admin_refuses_a_body_picture_without_alt_text(index, editor, alt_text, message):
+    image = ImageFactory(title="Garden")
+    picture = {"image": image.pk, "alt_text": alt_text}
+    response = editor.post(
+        f"/admin/pages/add/programme/strandpage/{index.pk}/", strand_with_a_picture(picture)
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not StrandPage.objects.filter(slug="kindness-in-gardens").exists()
+
+
+def test_a_body_picture_is_shown_with_its_alt_text_or_as_decorative(index, editor, client):
+    image = ImageFactory(title="Garden", description="Raised beds behind the hall")
+    picture = {"image": image.pk, "alt_text": "Neighbours planting beans in raised beds"}
+    response = editor.post(
+        f"/admin/pages/add/programme/strandpage/{index.pk}/", strand_with_a_picture(picture)
+    )
+    assert response.status_code == 302, response.content[:2000]
+    strand = StrandPage.objects.get(slug="kindness-in-gardens")
+    figure = soup(client.get(strand.url)).select_one("main figure")
+    assert figure.img["alt"] == "Neighbours planting beans in raised beds"
+    assert visible_text(figure.figcaption) == "June"
+
+    decorative = {"image": image.pk, "alt_text": "", "decorative": "on"}
+    data = strand_with_a_picture(decorative)
+    response = editor.post(f"/admin/pages/{strand.pk}/edit/", data)
+    assert response.status_code == 302, response.content[:2000]
+    figure = soup(client.get(strand.url)).select_one("main figure")
+    assert figure.img["alt"] == ""
