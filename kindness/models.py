@@ -4,7 +4,6 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
 
 from kindness.blocks import alt_text_problem
 
@@ -126,8 +125,27 @@ class ShareMetadataMixin(models.Model):
     share_image_source = None
     share_description_source = None
 
-    share_panels = [MultiFieldPanel([FieldPanel("share_image")], heading="Sharing on social media")]
-    promote_panels = [*Page.promote_panels, *share_panels]
+    # Wagtail's own Promote tab, with help that says the title and description are shared
+    # too, and the share picture beside them.
+    search_and_share_panel = MultiFieldPanel(
+        [
+            FieldPanel("slug"),
+            FieldPanel(
+                "seo_title",
+                help_text="The title search engines and social networks show for this page. "
+                "Leave empty to use the page title.",
+            ),
+            FieldPanel(
+                "search_description",
+                help_text="A sentence or two that search engines and social networks show "
+                "under the title. Leave empty to use the page's own summary or introduction.",
+            ),
+            FieldPanel("share_image"),
+        ],
+        heading="For search engines and sharing",
+    )
+    menus_panel = MultiFieldPanel([FieldPanel("show_in_menus")], heading="For site menus")
+    promote_panels = [search_and_share_panel, menus_panel]
 
     class Meta:
         abstract = True

@@ -118,9 +118,8 @@ class ContentPage(ShareMetadataMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     promote_panels = [
-        *Page.promote_panels,
+        *ShareMetadataMixin.promote_panels,
         MultiFieldPanel([FieldPanel("show_in_footer")], heading="For the footer"),
-        *ShareMetadataMixin.share_panels,
     ]
 
     parent_page_types = ["programme.HomePage"]

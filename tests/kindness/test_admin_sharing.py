@@ -5,23 +5,43 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
 from kindness.models import SiteSettings
-from tests.html import soup
+from tests.html import soup, visible_text
 from tests.kindness.factories import ImageFactory
 from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
-from tests.programme.factories import StrandIndexPageFactory, StrandPageFactory
+from tests.programme.factories import (
+    ContentPageFactory,
+    StrandIndexPageFactory,
+    StrandPageFactory,
+)
+from tests.publications.factories import FilmPageFactory, PublicationPageFactory
 
 
-def test_the_promote_tab_offers_one_title_one_description_and_a_share_image(home, editor, client):
+def test_the_promote_tab_offers_one_title_one_description_and_a_share_image(
+    home, library, editor, client
+):
     strand_index = StrandIndexPageFactory(parent=home)
-    strand = StrandPageFactory(parent=strand_index)
     people = PeopleIndexPageFactory(parent=home)
-    person = PersonPageFactory(parent=people)
-    for page in (home, strand_index, strand, people, person):
+    pages = [
+        home,
+        strand_index,
+        StrandPageFactory(parent=strand_index),
+        ContentPageFactory(parent=home),
+        people,
+        PersonPageFactory(parent=people),
+        library,
+        PublicationPageFactory(parent=library),
+        FilmPageFactory(parent=library),
+    ]
+    for page in pages:
         html = soup(client.get(f"/admin/pages/{page.pk}/edit/"))
         for field in ("seo_title", "search_description", "share_image"):
-            assert html.find(attrs={"name": field}), field
+            assert html.find(attrs={"name": field}), (page, field)
         for gone in ("share_title", "share_description", "share_image_alt_text"):
-            assert not html.find(attrs={"name": gone}), gone
+            assert not html.find(attrs={"name": gone}), (page, gone)
+        # Editors are told the one title and description serve sharing too.
+        text = visible_text(html)
+        assert "The title search engines and social networks show" in text, page
+        assert "Leave empty to use the page's own summary or introduction." in text, page
 
 
 def test_site_settings_offer_social_and_sharing_fields(home, editor, client):
