@@ -40,7 +40,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: no rate limit used up by an earlier test."""
+    """Each test starts with an empty cache: no rate limit used up by an earlier test, and
+    no rendition Wagtail cached by an image id that a rolled-back test has since reused."""
     cache.clear()
     yield
     cache.clear()

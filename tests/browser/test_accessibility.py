@@ -1,4 +1,4 @@
-"""axe finds no WCAG 2.2 AA violation on any page type, at a phone's width and a desktop's,
+"""axe finds no WCAG 2.2 AA violation on any page of the site, at a phone's width and a desktop's,
 nor on any form after a submit that fails."""
 
 import pytest
@@ -38,7 +38,7 @@ SUBMIT_EMPTY = """form => {
 
 
 @WIDTHS
-def test_every_page_type_has_no_wcag_violation(demo_site, new_page, width):
+def test_every_page_has_no_wcag_violation(demo_site, new_page, width):
     page = enable_axe(new_page(width=width))
     found = {}
     for site_page in quality_pages():

@@ -27,7 +27,7 @@ def csp_errors(tab):
     return errors
 
 
-def test_no_page_type_breaks_the_policy(demo_site, page, client):
+def test_no_page_breaks_the_policy(demo_site, page, client):
     errors = csp_errors(page)
     for _label, path, _status in public_pages():
         # Chromium reports a blocked script, style or picture while it parses and loads the

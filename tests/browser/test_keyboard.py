@@ -45,7 +45,7 @@ def test_tab_and_enter_reach_a_person_from_the_home_page(demo_site, page):
 
 
 @pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]], ids=["390", "1280"])
-def test_focus_is_visible_at_every_tab_stop_of_every_page_type(demo_site, new_page, width):
+def test_focus_is_visible_at_every_tab_stop_of_every_page(demo_site, new_page, width):
     page = new_page(width=width)
     invisible = []
     for site_page in quality_pages():

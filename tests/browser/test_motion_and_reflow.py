@@ -45,7 +45,7 @@ OVERFLOW = """() => {
 }"""
 
 
-def test_no_page_type_moves_for_a_reader_who_asks_for_reduced_motion(demo_site, new_page):
+def test_no_page_moves_for_a_reader_who_asks_for_reduced_motion(demo_site, new_page):
     page = new_page(reduced_motion="reduce")
     moving = {}
     for site_page in quality_pages():
@@ -72,7 +72,7 @@ def test_the_stylesheet_stops_motion_that_a_later_change_adds(demo_site, new_pag
     assert page.evaluate(MOTION, LONGEST_MOTION_SECONDS), "The motion check sees nothing"
 
 
-def test_every_page_type_reflows_at_320_px_without_scrolling_sideways(demo_site, new_page):
+def test_every_page_reflows_at_320_px_without_scrolling_sideways(demo_site, new_page):
     page = new_page(width=REFLOW_WIDTH, height=640)
     too_wide = {}
     for site_page in quality_pages():

@@ -13,7 +13,7 @@ DEAD_BUTTONS = """() => [...document.querySelectorAll("button, [role=button]")]
 
 
 @pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]], ids=["390", "1280"])
-def test_every_page_type_reads_and_navigates_without_javascript(demo_site, new_page, width):
+def test_every_page_reads_and_navigates_without_javascript(demo_site, new_page, width):
     page = new_page(width=width, java_script_enabled=False)
     for site_page in quality_pages():
         response = page.goto(site_page.path)

@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 from wagtail.models import Site
 
 from tests.kindness.factories import ImageFactory, site_settings
@@ -16,14 +15,6 @@ from tests.publications.factories import (
 )
 
 AWKWARD_TITLE = 'Kindness & “care” in Ayrshire: Zoë\'s "quoted" story'
-
-
-@pytest.fixture(autouse=True)
-def _forget_cached_renditions():
-    """Wagtail caches renditions by image id, and ids are reused after each test's rollback."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -77,7 +77,7 @@ def header_problems(response):
     return problems
 
 
-def test_every_page_type_sends_every_security_header(demo, client):
+def test_every_page_sends_every_security_header(demo, client):
     problems = {}
     for label, path, status in public_pages():
         response = client.get(path, secure=True)

@@ -36,7 +36,7 @@ def inline_code(html):
     return found
 
 
-def test_no_page_type_has_inline_script_or_style(demo, client):
+def test_no_page_has_inline_script_or_style(demo, client):
     found = {}
     for label, path, _status in public_pages():
         response = client.get(path, secure=True)

@@ -1,11 +1,11 @@
-"""The Nu HTML Checker finds no error in any page type."""
+"""The Nu HTML Checker finds no error in any page of the site."""
 
 from tests.browser.pages import quality_pages
 from tests.kindness.chart_examples import chart_page
 from tests.quality.vnu import assert_valid_html
 
 
-def test_every_page_type_is_valid_html(demo, client, tmp_path):
+def test_every_page_is_valid_html(demo, client, tmp_path):
     documents = {}
     for site_page in quality_pages():
         response = client.get(site_page.path)
