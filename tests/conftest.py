@@ -6,11 +6,12 @@ so a test that only reads the demo content (the `demo` fixture) pays nothing for
 test that changes it leaves it as it was for the next one. Tests that build their own pages
 with factories start from `home`, which removes the demo's pages inside its transaction.
 
-Browser tests are transactional (the live server's thread must see committed rows): Django
-empties the database after each one and restores, before the next, what was serialized
-after set-up. That snapshot is taken here after the demo content is loaded, so every browser
-test starts from the demo site too. pytest-django runs transactional tests after all others,
-so none of the others sees the emptied database.
+Browser tests are transactional (the live server's thread must see committed rows), and so
+are a few others: Django empties the database after each one and restores, before the next,
+what was serialized after set-up (every transactional test here has serialized rollback, see
+below). That snapshot is taken after the demo content is loaded, so every transactional test
+starts from the demo site too. pytest-django runs transactional tests after all others, so
+none of the others sees the emptied database.
 """
 
 from io import StringIO
@@ -25,6 +26,28 @@ from programme.models import HomePage
 from tests.people.factories import PeopleIndexPageFactory
 from tests.programme.factories import HomePageFactory, StrandIndexPageFactory
 from tests.publications.factories import PublicationIndexPageFactory
+
+# pytest-django's `django_db` marker, its arguments in order.
+DJANGO_DB_ARGUMENTS = ["transaction", "reset_sequences", "databases", "serialized_rollback"]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every transactional test starts from the demo site, whichever ran before it.
+
+    Django empties the database after a transactional test; without the snapshot restored
+    (serialized rollback) the next transactional test would find no demo content, not even
+    Wagtail's root page and collection.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None:
+            continue
+        arguments = dict(zip(DJANGO_DB_ARGUMENTS, marker.args, strict=False)) | marker.kwargs
+        if arguments.get("transaction") and not arguments.get("serialized_rollback"):
+            item.add_marker(
+                pytest.mark.django_db(**arguments | {"serialized_rollback": True}), append=False
+            )
 
 
 @pytest.fixture(scope="session")
