@@ -45,6 +45,8 @@ CHART_TYPE_NAMES = {
 # stays readable on a 320 px screen, where it is drawn at about 0.8 of its size.
 WIDTH = 360
 FONT = 14
+# Bold text (values, axis titles) is measured as if a size larger: it is that much wider.
+BOLD = FONT * 1.1
 LINE_HEIGHT = 18
 BAR = 18
 BAR_GAP = 4
@@ -389,7 +391,7 @@ def value_axis(svg, left, right, y, axis_max, step, units, title):
         anchor = "start" if position == 0 else "end" if position == len(marks) - 1 else "middle"
         svg.text(x, y + 20, label, class_="chart__text chart__text--small", anchor=anchor)
     y += 30
-    for line in wrap(title, right - left):
+    for line in wrap(title, right - left, BOLD):
         svg.text((left + right) / 2, y + 12, line, class_="chart__axis-title", anchor="middle")
         y += LINE_HEIGHT
     return y
@@ -406,11 +408,13 @@ def draw_bars(svg, uid, data, y, chart_type, units, axis_title):
     maximum = float(max(totals) if stacked else max(max(row) for row in data.values))
     axis_max, step = nice_scale(maximum, units)
     shown = totals if stacked else [value for row in data.values for value in row]
-    margin = max(text_width(format_value(value, units)) for value in shown) + 8
+    margin = max(text_width(format_value(value, units), BOLD) for value in shown) + 8
     left, right = PAD + 1, WIDTH - max(margin, text_width(tick_text(axis_max, units)) / 2)
     scale = (right - left) / axis_max
-    svg.text(PAD, y + 14, data.category_heading, class_="chart__axis-title")
-    y += LINE_HEIGHT + 8
+    for line in wrap(data.category_heading, WIDTH - 2 * PAD, BOLD):
+        svg.text(PAD, y + 14, line, class_="chart__axis-title")
+        y += LINE_HEIGHT
+    y += 8
     for category, row, total in zip(data.categories, data.values, totals, strict=True):
         for line in wrap(category, WIDTH - 2 * PAD):
             svg.text(PAD, y + 14, line, class_="chart__text chart__category")
@@ -484,7 +488,7 @@ def draw_lines(svg, data, y, units, axis_title):
     marks = ticks(axis_max, step)
     left = PAD + max(text_width(tick_text(value, units), FONT - 1) for value in marks) + 8
     right = WIDTH - PAD - 8
-    for line in wrap(axis_title, WIDTH - 2 * PAD):
+    for line in wrap(axis_title, WIDTH - 2 * PAD, BOLD):
         svg.text(PAD, y + 14, line, class_="chart__axis-title")
         y += LINE_HEIGHT
     top, height = y + 12, 200
@@ -526,15 +530,20 @@ def draw_lines(svg, data, y, units, axis_title):
             svg.add("title", escape(bar_title(category, series_name, row[index - 1], units)))
             marker(svg, index, px, py)
             svg.close("g")
-    # Category names under the axis: every one that fits, each wrapped to its share.
+
+    # Category names under the axis, centred on their points: every one that fits in at most
+    # three lines of its share of the width (and, at either end, inside the drawing).
+    def room(position, every):
+        centre = x_of(position)
+        return min(slot * every - 6, 2 * (centre - PAD), 2 * (WIDTH - PAD - centre))
+
     every, lines_for = 1, {}
     while every <= count:
-        width = slot * every - 6
         lines_for = {
-            position: wrap(data.categories[position], width, FONT - 1)
+            position: wrap(data.categories[position], room(position, every), FONT - 1)
             for position in range(0, count, every)
         }
-        if all(len(lines) <= 3 for lines in lines_for.values()) and width > 2 * FONT:
+        if all(len(lines) <= 3 for lines in lines_for.values()) and slot * every > 3 * FONT:
             break
         every += 1
     y = bottom + 8
@@ -551,7 +560,7 @@ def draw_lines(svg, data, y, units, axis_title):
             )
         tallest = max(tallest, len(lines))
     y += tallest * LINE_HEIGHT + 10
-    for line in wrap(data.category_heading, right - left):
+    for line in wrap(data.category_heading, right - left, BOLD):
         svg.text((left + right) / 2, y + 12, line, class_="chart__axis-title", anchor="middle")
         y += LINE_HEIGHT
     return y
