@@ -251,6 +251,7 @@ class ChartBlock(blocks.StructBlock):
         block_id = chart_block_id(context.get("page"), value)
         uid = f"chart-{block_id or format(id(value), 'x')}"
         context["chart"] = {
+            "uid": uid,
             "csv_url": reverse("chart-csv", args=[context["page"].pk, block_id])
             if block_id
             else None,

@@ -5,6 +5,7 @@ import pytest
 
 from tests.browser.axe import describe, enable_axe, violations
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.keyboard import every_tab_stop
 from tests.kindness.chart_examples import EVERY_CHART, chart_page
 
 # For each chart: every piece of text and every bar, as the browser laid them out.
@@ -108,3 +109,21 @@ def test_the_chart_and_its_data_are_there_without_javascript(demo_site, new_page
     assert not page.locator("figure.chart svg").get_attribute("tabindex")
     page.locator("figure.chart summary").click()
     assert page.locator("figure.chart table tbody tr").count() == 5
+
+
+def test_focus_shows_on_each_chart_and_each_open_table(demo_site, new_page):
+    page = new_page(width=320, height=700)
+    charts = chart_page(demo_site)
+    page.goto(charts.url)
+    page.evaluate("document.querySelectorAll('figure.chart details').forEach(d => d.open = true)")
+    stops = every_tab_stop(page)
+    # Each chart, its disclosure, its table's scrolling box and its download link.
+    for start in (
+        "<svg",
+        "<summary data-keyboard-seen",
+        '<div class="chart__table-wrap"',
+        f'<a href="/charts/{charts.pk}/',
+    ):
+        found = [stop for stop in stops if stop["element"].startswith(start)]
+        assert len(found) == len(EVERY_CHART), start
+    assert [stop["element"] for stop in stops if not stop["shown"]] == []
