@@ -569,12 +569,12 @@ def draw_lines(svg, data, y, units, axis_title):
 def summary(data, chart_type, units):
     """What the chart shows, in words, for its SVG description."""
     values = [value for row in data.values for value in row]
-    series = ", ".join(data.series)
+    series = " and ".join(", ".join(data.series).rsplit(", ", 1))
+    count = len(data.categories)
     return (
-        f"{CHART_TYPE_NAMES[chart_type]} of {series} for {len(data.categories)} "
-        f"{data.category_heading.lower() or 'categories'} entries, from "
-        f"{format_value(min(values), units)} to {format_value(max(values), units)}. "
-        "The same data is in the table that follows."
+        f"{CHART_TYPE_NAMES[chart_type]} of {series} by {data.category_heading} "
+        f"({count} in all), from {format_value(min(values), units)} to "
+        f"{format_value(max(values), units)}. The same data is in the table that follows."
     )
 
 

@@ -5,9 +5,11 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from wagtail import blocks
 
+from kindness import charts
 from kindness.blocks import ChartBlock
 from publications.models import PublicationPage
 from tests.html import soup, visible_text
@@ -229,3 +231,45 @@ def test_the_block_picker_shows_a_preview(editor):
     assert visible_text(html.select_one(".chart__title")) == (
         "People treated with kindness at their public library"
     )
+
+
+def test_the_description_says_what_the_chart_shows_in_words(library_chart_page):
+    _page, html = library_chart_page
+    assert html.select_one("figure.chart svg desc").text == (
+        "In every jurisdiction at least 90% agree that they are treated with kindness at "
+        "their public library; between 33% and 56% strongly agree. Grouped bar chart of "
+        "Agree and Strongly agree by Jurisdiction (5 in all), from 33% to 96%. The same data "
+        "is in the table that follows."
+    )
+
+
+def relative_luminance(hex_colour):
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one, other):
+    light, dark = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_chart_colours_come_from_the_tokens_and_keep_their_contrast():
+    css = settings.BASE_DIR / "static" / "css"
+    tokens = dict(
+        re.findall(r"(--color-[\w-]+):\s*(#[0-9a-f]{6})", (css / "tokens.css").read_text())
+    )
+    rules = dict(
+        re.findall(
+            r"\.chart__(series-\d|text|line--\d|marker--\d)[^{]*\{[^}]*?(?:fill|stroke):\s*"
+            r"var\((--color-[\w-]+)\)",
+            (css / "components.css").read_text(),
+        )
+    )
+    series = [rules[f"series-{n}"] for n in range(1, charts.MAX_SERIES + 1)]
+    assert len(set(series)) == charts.MAX_SERIES
+    for name in series + [rules[f"line--{n}"] for n in range(1, charts.MAX_SERIES + 1)]:
+        # Bars and lines are graphics: 3:1 against the page (WCAG 1.4.11).
+        assert contrast(tokens[name], tokens["--color-paper"]) >= 3, name
+    # Text is text: 4.5:1.
+    assert contrast(tokens[rules["text"]], tokens["--color-paper"]) >= 4.5
