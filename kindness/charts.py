@@ -1,8 +1,8 @@
 """Charts drawn on the server as inline SVG, from a small table an editor pastes as CSV.
 
 Why our own renderer: the public Content Security Policy forbids `<style>` elements and
-`style` attributes, and the charting libraries that draw SVG in Python (pygal, matplotlib,
-leather) write one or both, or need JavaScript to label anything. This one writes only
+`style` attributes, which pygal and matplotlib write; leather writes neither but has no
+title, description, value labels or patterns (the README says more). This one writes only
 presentation attributes and the site's stylesheet classes (`chart__*` in components.css,
 coloured from tokens.css), so the chart shows without JavaScript, prints and scales.
 
