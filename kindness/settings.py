@@ -8,6 +8,7 @@ for, and with DEBUG off the site refuses to start without a real SECRET_KEY.
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
@@ -92,7 +93,11 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Above WhiteNoise, so static files (an SVG icon can be framed) are sent with it too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kindness.middleware.hide_static_manifest",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise and the security headers, above the session: a hit touches no
+    # database, and is sent with the same headers as a freshly rendered page.
+    "kindness.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -319,6 +324,14 @@ if env("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache (kindness/page_cache.py): whole pages for anonymous readers, in the cache
+# above. PAGE_CACHE_SECONDS is how long the server keeps one (0 switches the cache off);
+# publishing invalidates what changed at once. Browsers and shared caches may reuse a page
+# for PAGE_CACHE_MAX_AGE seconds, and show it while they refetch it for a while after.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(60 * 60)))
+PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(env("PAGE_CACHE_STALE_WHILE_REVALIDATE", "300"))
 
 # Background tasks (django-tasks). Wagtail's own tasks run at once, in the request, as they
 # always have; the "email" queue is stored in the database and sent by a worker

@@ -1,0 +1,300 @@
+"""The page cache: whole responses for anonymous readers, kept in the site's cache.
+
+Built from Django's cache and Wagtail's signals and hooks rather than a package: the
+maintained one (wagtail-cache 3.0) requires Wagtail < 8. The cache is CACHES["default"]:
+Redis when REDIS_URL is set, so every web instance shares one page cache and sees the same
+invalidations; this process's memory otherwise.
+
+What is stored: a 200 answer to an anonymous GET, with no cookie set, no `private`,
+`no-cache` or `no-store` in its Cache-Control (the newsletter's pages, Wagtail's private
+pages, the admin), outside the admin and its previews, and from a request that carried no
+session or messages cookie. HEAD is answered from what a GET stored. Everything else goes
+to the view every time and, unless the view said otherwise, is sent `private, no-store`.
+
+Keys: the host, the path and the query string normalised (parameters sorted, empty ones and
+tracking parameters dropped), plus two tokens read from the cache: one for the whole site
+and one for the path. Changing a token makes every entry under it unreachable (they expire
+by themselves), which is how one path, with all its query strings (the filtered library,
+searches), or the whole site is invalidated without listing keys. A token that has fallen
+out of the cache is replaced by a new one, never by an old value, so a lost token can only
+make entries unreachable, never bring a stale one back.
+"""
+
+import hashlib
+import logging
+import time
+import uuid
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+from wagtail import hooks
+from wagtail.models import Page, ReferenceIndex
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "page-cache"
+SITE_TOKEN_KEY = f"{PREFIX}:site"
+SAFE_METHODS = ("GET", "HEAD")
+# Links shared on social media and in newsletters carry these; the page is the same.
+TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+# A longer query string is someone probing, not a reader: answered, never stored.
+MAX_QUERY_LENGTH = 300
+NEVER_STORE = {"private", "no-cache", "no-store"}
+# A response that varies on anything else (a language, a device) is not one page.
+VARY_ALLOWED = {"cookie", "accept-encoding"}
+CACHE_DOWN_LOG_INTERVAL = 60
+
+
+class PageCacheMiddleware:
+    """Serves anonymous GET and HEAD requests from the page cache, and fills it.
+
+    Sits below WhiteNoise (static files never reach it) and above the session, so a hit
+    costs two cache reads and no database query; the security headers are added on the
+    way out, above it, to hits and misses alike.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = response_key(request) if may_fetch(request) else None
+        if key:
+            stored = _cache_call(cache.get, key)
+            if stored is not None:
+                return thaw(stored)
+        response = self.get_response(request)
+        if key and may_store(request, response):
+            make_public(response)
+            if request.method == "GET":
+                _cache_call(cache.set, key, freeze(response), settings.PAGE_CACHE_SECONDS)
+            response["X-Cache"] = "miss"
+        else:
+            if not response.streaming and not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_store=True)
+            response["X-Cache"] = "bypass"
+        return response
+
+
+def may_fetch(request):
+    """Whether the request is one the cache may answer: an anonymous GET or HEAD."""
+    if request.method not in SAFE_METHODS or not settings.PAGE_CACHE_SECONDS:
+        return False
+    if request.path_info.startswith(tuple(settings.ADMIN_PATH_PREFIXES)):
+        return False
+    # Wagtail's previews (and moderation views) render a page through a request of their own.
+    if getattr(request, "is_dummy", False):
+        return False
+    # A session means a signed-in editor, or a reader who gave a private page's password;
+    # messages are one reader's own. Both change the page, so neither is served from here.
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def may_store(request, response):
+    """Whether the response is the same for every anonymous reader, and safe to keep."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    if cache_control_directives(response) & NEVER_STORE:
+        return False
+    varies = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    return varies <= VARY_ALLOWED
+
+
+def cache_control_directives(response):
+    return {
+        part.split("=", 1)[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+        if part.strip()
+    }
+
+
+def make_public(response):
+    """A short life in browsers and shared caches, served stale while it is refetched.
+
+    A view that chose its own max-age (robots.txt, the web manifest) keeps it.
+    """
+    if "max-age" in cache_control_directives(response):
+        patch_cache_control(response, public=True)
+    else:
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_CACHE_MAX_AGE,
+            stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+        )
+    # A browser that signs in must not reuse the anonymous copy.
+    patch_vary_headers(response, ["Cookie"])
+
+
+def freeze(response):
+    return (response.status_code, list(response.items()), response.content)
+
+
+def thaw(stored):
+    status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["X-Cache"] = "hit"
+    return response
+
+
+def normalised_query(query_dict):
+    pairs = sorted(
+        (name, value)
+        for name, values in query_dict.lists()
+        for value in values
+        if value.strip() and not name.startswith(TRACKING_PARAMETERS)
+    )
+    return urlencode(pairs)
+
+
+def response_key(request):
+    """The request's key, or None when it must not be cached (or the cache is down)."""
+    query = normalised_query(request.GET)
+    if len(query) > MAX_QUERY_LENGTH:
+        return None
+    tokens = _cache_call(current_tokens, request.path)
+    if tokens is None:
+        return None
+    site_token, path_token = tokens
+    digest = _digest(f"{request.get_host()}\n{request.path}\n{query}")
+    return f"{PREFIX}:response:{site_token}:{path_token}:{digest}"
+
+
+def _path_token_key(path):
+    return f"{PREFIX}:path:{_digest(path)}"
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def current_tokens(path):
+    path_key = _path_token_key(path)
+    found = cache.get_many([SITE_TOKEN_KEY, path_key])
+    tokens = []
+    for key in (SITE_TOKEN_KEY, path_key):
+        token = found.get(key)
+        if token is None:
+            # Only ever a new token: add() keeps one another process set meanwhile.
+            cache.add(key, uuid.uuid4().hex, None)
+            token = cache.get(key)
+        tokens.append(token)
+    return tokens
+
+
+def _new_tokens(keys):
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+
+
+_last_cache_warning = 0.0
+
+
+def _cache_call(function, *args):
+    """Call the cache; when it is unreachable, carry on uncached and say so once a minute."""
+    global _last_cache_warning
+    try:
+        return function(*args)
+    except Exception as error:  # Any backend's connection error: the page still renders.
+        now = time.monotonic()
+        if now - _last_cache_warning > CACHE_DOWN_LOG_INTERVAL:
+            _last_cache_warning = now
+            logger.warning("Page cache unavailable, serving uncached: %s", error)
+        return None
+
+
+def invalidate_paths(paths):
+    """Forget every cached response for these paths, whatever their query strings."""
+    paths = set(paths)
+    if not paths:
+        return
+
+    def forget():
+        _cache_call(_new_tokens, [_path_token_key(path) for path in paths])
+
+    # Now, and again once the transaction commits: a reader arriving in between may have
+    # stored the old page again.
+    forget()
+    transaction.on_commit(forget)
+
+
+def clear():
+    """Forget every cached response on the site."""
+
+    def forget():
+        _cache_call(_new_tokens, [SITE_TOKEN_KEY])
+
+    forget()
+    transaction.on_commit(forget)
+
+
+def page_path(page):
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
+def paths_for_page(page):
+    """The page, its ancestors, the pages that reference it, and what the apps add.
+
+    Each app adds the addresses that list every page (the library, the feed) through the
+    `page_cache_paths` hook: a function of the page returning paths.
+    """
+    pages = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
+    references = ReferenceIndex.get_references_to(page).filter(
+        base_content_type=ReferenceIndex._get_base_content_type(page)
+    )
+    referring_ids = set(references.values_list("object_id", flat=True))
+    pages += Page.objects.filter(pk__in=[int(pk) for pk in referring_ids if pk.isdigit()])
+    paths = {page_path(each) for each in pages}
+    for hook in hooks.get_hooks("page_cache_paths"):
+        paths.update(hook(page))
+    paths.discard(None)
+    return paths
+
+
+def shown_on_every_page(page):
+    """The landing page and its children: the menu and footer list them on every page."""
+    return page.depth <= 3
+
+
+def invalidate_page(page):
+    if shown_on_every_page(page):
+        clear()
+    else:
+        invalidate_paths(paths_for_page(page))
+
+
+def page_changed(instance, **kwargs):
+    """Published, unpublished or deleted (Wagtail unpublishes a live page it deletes)."""
+    invalidate_page(instance)
+
+
+def everything_changed(**kwargs):
+    """A move changes the address of the page and all below it; a site or its settings
+    change the header and footer of every page."""
+    clear()
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from kindness.models import SiteSettings
+
+    page_published.connect(page_changed, dispatch_uid="page-cache-published")
+    page_unpublished.connect(page_changed, dispatch_uid="page-cache-unpublished")
+    post_page_move.connect(everything_changed, dispatch_uid="page-cache-moved")
+    for model in (Site, SiteSettings):
+        post_save.connect(everything_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+        post_delete.connect(everything_changed, sender=model, dispatch_uid=f"page-cache-d-{model}")

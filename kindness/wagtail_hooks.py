@@ -1,0 +1,21 @@
+"""Wagtail hooks for every page: the methods a page answers, and what the page cache forgets."""
+
+from django.http import HttpResponseNotAllowed
+from django.urls import reverse
+from wagtail import hooks
+
+from kindness.page_cache import SAFE_METHODS
+
+
+@hooks.register("before_serve_page")
+def only_get_and_head(page, request, serve_args, serve_kwargs):
+    """A page is read, never posted to: forms post to views of their own."""
+    if request.method not in SAFE_METHODS:
+        return HttpResponseNotAllowed(SAFE_METHODS)
+    return None
+
+
+@hooks.register("page_cache_paths")
+def search_and_sitemap(page):
+    """Any page may appear in search results and is listed in the sitemap."""
+    return [reverse("search"), reverse("sitemap")]
