@@ -17,7 +17,8 @@ RUN DEBUG=0 SECRET_KEY=collectstatic-only python manage.py collectstatic --noinp
 
 USER kindness
 EXPOSE 8000
-# Migrations run as a release step (`python manage.py migrate`), not on every start.
+# Release steps, not run on every start: `python manage.py migrate`, then
+# `python manage.py set_public_url` (points the site record at PUBLIC_URL).
 # The same image runs the newsletter's email worker:
 #   python manage.py db_worker --backend email --no-reload
 CMD ["sh", "-c", "gunicorn kindness.wsgi:application --bind 0.0.0.0:${PORT} --workers 3 --access-logfile -"]

@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The address `make run` serves on: canonical and share links, and emails, use it.
+PUBLIC_URL ?= $(or $(BASE_URL),http://127.0.0.1:$(PORT))
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
@@ -34,18 +36,19 @@ migrate: install ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
 
 demo: migrate ## Load the demo content (never duplicates; keeps editors' changes)
-	$(BIN)/python manage.py load_demo_content
+	PUBLIC_URL=$(PUBLIC_URL) $(BIN)/python manage.py load_demo_content
+	PUBLIC_URL=$(PUBLIC_URL) $(BIN)/python manage.py set_public_url
 
 run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:$(PORT) with the email worker
 	@echo
-	@echo "  Site:  http://127.0.0.1:$(PORT)/"
+	@echo "  Site:  $(PUBLIC_URL)/"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Mail:  each email the site sends is a file in var/mail/"
 	@echo "  Create an admin login with: make admin"
 	@echo
 	@$(BIN)/python manage.py purge_unconfirmed_signups --schedule
 	@# The worker sends the queued emails beside the server, and stops with it.
-	export BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)}; \
+	export PUBLIC_URL=$(PUBLIC_URL); \
 	  $(BIN)/python manage.py db_worker --backend email & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

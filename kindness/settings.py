@@ -45,10 +45,16 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
-# The site's public address, used wherever an absolute URL is needed outside a request
-# (admin notification emails, the demo content's site record).
-BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-WAGTAILADMIN_BASE_URL = BASE_URL
+# The site's public address (scheme, host and, if not the default, port), from one variable:
+# the admin's and the newsletter's emails link to it, and `manage.py set_public_url` (a
+# release step; `make run` runs it) writes it into Wagtail's site record, from which every
+# canonical and share link is built. BASE_URL is its older name, still read.
+PUBLIC_URL = (env("PUBLIC_URL") or env("BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
+BASE_URL = PUBLIC_URL
+WAGTAILADMIN_BASE_URL = PUBLIC_URL
+# The site answers at its own public address.
+if (PUBLIC_HOST := urlsplit(PUBLIC_URL).hostname) and PUBLIC_HOST not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append(PUBLIC_HOST)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

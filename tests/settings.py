@@ -5,6 +5,8 @@ import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 os.environ["DEBUG"] = "0"
+# The address the tests' expected links use (the demo's site record is built from it).
+os.environ["PUBLIC_URL"] = "http://localhost"
 
 from kindness.settings import *  # noqa: E402, F403
 

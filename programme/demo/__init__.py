@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from kindness.demo import child_page
+from kindness.public_url import point_site_at
 from people.models import PersonPage
 from programme.models import HomePage, StrandIndexPage, StrandPage
 
@@ -274,9 +275,9 @@ def home_page():
     home = HomePage.objects.first()
     if home:
         return home
-    site = Site.objects.filter(is_default_site=True).first() or Site(
-        hostname="localhost", is_default_site=True
-    )
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    # At the address the site is served on (PUBLIC_URL), so its links are right at once.
+    point_site_at(site)
     # Wagtail's "Welcome to your new Wagtail site!" page makes way for the real one.
     Page.objects.filter(depth=2, content_type__model="page").delete()
     home = Page.get_first_root_node().add_child(
