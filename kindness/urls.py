@@ -13,11 +13,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", views.read_only(sitemap), name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("manifest.webmanifest", views.web_manifest, name="web-manifest"),
-    path("favicon.ico", views.favicon_ico),
+    path("favicon.ico", views.read_only(views.favicon_ico)),
     path("charts/<int:page_id>/<uuid:block_id>.csv", views.chart_csv, name="chart-csv"),
+    path("healthz", views.healthz, name="healthz"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -37,4 +38,6 @@ urlpatterns += [
 # Everything else is a Wagtail page; this must stay last.
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "kindness.views.bad_request"
+handler403 = "kindness.views.permission_denied"
 handler500 = "kindness.views.server_error"

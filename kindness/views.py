@@ -1,8 +1,10 @@
 import hashlib
 import logging
+from functools import wraps
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.http import (
     Http404,
     HttpResponse,
@@ -10,7 +12,7 @@ from django.http import (
     HttpResponseServerError,
     JsonResponse,
 )
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
@@ -18,7 +20,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.text import slugify
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.fields import StreamField
@@ -35,6 +37,18 @@ RESULTS_PER_PAGE = 10
 logger = logging.getLogger(__name__)
 
 
+def read_only(view):
+    """A public view that answers GET and HEAD; any other method gets the designed 405."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return method_not_allowed(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def search_terms(query):
     """The query as the search backend should see it: words, without quotation marks.
 
@@ -43,6 +57,7 @@ def search_terms(query):
     return " ".join(query.replace('"', " ").split())
 
 
+@read_only
 def search(request):
     """Full-text search over the site's live pages, with editors' promotions first."""
     form = SearchForm(request.GET)
@@ -90,6 +105,7 @@ def search(request):
     return TemplateResponse(request, "kindness/search.html", context)
 
 
+@read_only
 @cache_control(max_age=60 * 60)
 def robots_txt(request):
     return TemplateResponse(
@@ -100,6 +116,7 @@ def robots_txt(request):
     )
 
 
+@read_only
 @cache_control(max_age=60 * 60 * 24)
 def web_manifest(request):
     site = Site.find_for_request(request)
@@ -159,6 +176,83 @@ def chart_csv(request, page_id, block_id):
                     response["Last-Modified"] = http_date(last_modified)
                 return response
     raise Http404("No chart here.")
+
+
+@read_only
+@never_cache
+def healthz(request):
+    """For load balancers and the container's health check: can this instance serve?
+
+    200 when the database and the cache both answer, 503 when either does not, with a
+    small JSON body saying which. Never cached, and touches no table.
+    """
+    checks = {
+        "database": _answers("database", _database_answers),
+        "cache": _answers("cache", _cache_answers),
+    }
+    healthy = all(state == "ok" for state in checks.values())
+    body = {"status": "ok" if healthy else "unavailable", **checks}
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+def _answers(name, check):
+    try:
+        check()
+    except Exception as error:  # Whatever the driver raises, the answer is "no".
+        logger.warning("Health check: the %s is unavailable: %s", name, error)
+        return "unavailable"
+    return "ok"
+
+
+def _database_answers():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _cache_answers():
+    cache.set("healthz", "ok", 10)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("the cache did not keep a value")
+
+
+ERRORS = {
+    400: ("Bad request", "The address or the form sent to this page could not be understood."),
+    403: ("Not allowed", "You do not have permission to see this page."),
+    405: ("Not allowed", "This page can only be read, not sent to."),
+    "csrf": (
+        "Your form could not be sent",
+        "The form was sent without the check that proves it came from this site, or the "
+        "check had expired. Go back, reload the page and send the form again. If you are "
+        "signing in, make sure your browser accepts cookies from this site.",
+    ),
+}
+
+
+def error_page(request, status, kind=None):
+    """A client error in the site's design (Django's own pages use inline styles)."""
+    title, message = ERRORS[kind or status]
+    context = {"status": status, "error_title": title, "error_message": message}
+    return render(request, "error.html", context, status=status)
+
+
+def bad_request(request, exception=None):
+    return error_page(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return error_page(request, 403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without a valid token (an expired page, no cookie)."""
+    return error_page(request, 403, "csrf")
+
+
+def method_not_allowed(request, allowed=("GET", "HEAD")):
+    response = error_page(request, 405)
+    response["Allow"] = ", ".join(allowed)
+    return response
 
 
 def server_error(request):
