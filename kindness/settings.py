@@ -218,6 +218,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # The admin reads the CSRF token from the page (wagtailConfig), never from the cookie.
 CSRF_COOKIE_HTTPONLY = True
+# Django's own CSRF failure page has inline styles, which the CSP blocks.
+CSRF_FAILURE_VIEW = "kindness.views.csrf_failure"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))

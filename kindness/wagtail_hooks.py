@@ -1,17 +1,17 @@
 """Wagtail hooks for every page: the methods a page answers, and what the page cache forgets."""
 
-from django.http import HttpResponseNotAllowed
 from django.urls import reverse
 from wagtail import hooks
 
 from kindness.page_cache import SAFE_METHODS
+from kindness.views import method_not_allowed
 
 
 @hooks.register("before_serve_page")
 def only_get_and_head(page, request, serve_args, serve_kwargs):
     """A page is read, never posted to: forms post to views of their own."""
     if request.method not in SAFE_METHODS:
-        return HttpResponseNotAllowed(SAFE_METHODS)
+        return method_not_allowed(request, SAFE_METHODS)
     return None
 
 

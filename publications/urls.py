@@ -1,7 +1,9 @@
 from django.urls import path
 
+from kindness.views import read_only
+
 from .feeds import LibraryFeed
 
 urlpatterns = [
-    path("feed/", LibraryFeed(), name="publications-feed"),
+    path("feed/", read_only(LibraryFeed()), name="publications-feed"),
 ]
