@@ -1,12 +1,16 @@
-"""The admin's own Content Security Policy, django-axes' hooks, and the hidden manifest."""
+"""The admin's own Content Security Policy, django-axes' hooks, the hidden manifest, and
+the page for a database that cannot be reached."""
 
+import logging
 import math
 
 from axes.helpers import get_cool_off
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.http import Http404
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template import loader
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -83,3 +87,32 @@ def hide_static_manifest(get_response):
         return get_response(request)
 
     return middleware
+
+
+logger = logging.getLogger(__name__)
+
+# Seconds a reader (or a crawler) is asked to wait before trying again.
+DATABASE_DOWN_RETRY_AFTER = 30
+
+
+class DatabaseUnavailableMiddleware:
+    """A database that cannot be reached is a designed 503 with Retry-After, not a 500.
+
+    Connection refused, the connect timeout or the statement timeout (settings) all raise
+    OperationalError or InterfaceError; the page is rendered without a request, so nothing
+    on it asks the database again. Pages in the page cache are still served.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable: %s", str(exception).strip().splitlines()[0])
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(DATABASE_DOWN_RETRY_AFTER)
+        return response

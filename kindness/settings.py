@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
+    # Its process_exception runs first: a database that cannot be reached is a 503 page.
+    "kindness.middleware.DatabaseUnavailableMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -149,6 +151,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that stops answering must not hold a worker: give up connecting after
+    # DB_CONNECT_TIMEOUT seconds and cancel any statement after DB_STATEMENT_TIMEOUT
+    # milliseconds (0: no limit, e.g. for a long migration), then show the 503 page.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=int(env("DB_CONNECT_TIMEOUT", "3")),
+        options=f"-c statement_timeout={int(env('DB_STATEMENT_TIMEOUT', '10000'))}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
