@@ -30,7 +30,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    cc_delim_re,
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import parse_http_date_safe
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
@@ -65,7 +71,7 @@ class PageCacheMiddleware:
         if key:
             stored = _cache_call(cache.get, key)
             if stored is not None:
-                return thaw(stored)
+                return not_modified_or(request, thaw(stored))
         response = self.get_response(request)
         if key and may_store(request, response):
             make_public(response)
@@ -146,6 +152,19 @@ def thaw(stored):
         response[name] = value
     response["X-Cache"] = "hit"
     return response
+
+
+def not_modified_or(request, response):
+    """304 Not Modified when the reader already has this version (ETag or Last-Modified)."""
+    etag, last_modified = response.get("ETag"), response.get("Last-Modified")
+    if not (etag or last_modified):
+        return response
+    last_modified = parse_http_date_safe(last_modified) if last_modified else None
+    answer = get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=response
+    )
+    answer["X-Cache"] = "hit"
+    return answer
 
 
 def normalised_query(query_dict):

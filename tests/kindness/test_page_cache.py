@@ -268,3 +268,15 @@ def test_with_redis_pages_are_kept_there_and_a_publish_reaches_every_instance(
         response = client.get("/programme/")
         assert response["X-Cache"] == "miss"
         assert title(response) == "The programme, retitled"
+
+
+def test_a_charts_download_is_cached_with_its_etag_and_goes_with_its_page(demo, client):
+    report = PublicationPage.objects.get(slug="quantifying-kindness-public-engagement-and-place")
+    html = BeautifulSoup(client.get(report.url).content, "html.parser")
+    csv_url = html.select_one(".chart__download a")["href"]
+    first = client.get(csv_url)
+    assert first["X-Cache"] == "miss"
+    again = client.get(csv_url, headers={"if-none-match": first["ETag"]})
+    assert (again.status_code, again["X-Cache"]) == (304, "hit")
+    report.unpublish()
+    assert client.get(csv_url).status_code == 404
