@@ -345,9 +345,11 @@ else:
 
 # The page cache (kindness/page_cache.py): whole pages for anonymous readers, in the cache
 # above. PAGE_CACHE_SECONDS is how long the server keeps one (0 switches the cache off);
-# publishing invalidates what changed at once. Browsers and shared caches may reuse a page
-# for PAGE_CACHE_MAX_AGE seconds, and show it while they refetch it for a while after.
-PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(60 * 60)))
+# publishing invalidates what changed at once, in the shared Redis cache. Without Redis each
+# process keeps its own pages, and a publish reaches only the process that made it, so the
+# others may show the old page for up to a minute. Browsers and shared caches may reuse a
+# page for PAGE_CACHE_MAX_AGE seconds, and show it while they refetch it for a while after.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(60 * 60 if env("REDIS_URL") else 60)))
 PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_STALE_WHILE_REVALIDATE = int(env("PAGE_CACHE_STALE_WHILE_REVALIDATE", "300"))
 

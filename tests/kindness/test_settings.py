@@ -69,3 +69,18 @@ def test_deploy_check_is_clean_with_production_values():
     result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr
+
+
+SHOW_PAGE_CACHE = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.PAGE_CACHE_SECONDS)"
+)
+
+
+def test_the_page_cache_keeps_pages_briefly_unless_every_process_shares_redis():
+    # Without Redis a publish reaches only one process's cache, so the others may lag.
+    assert run(SHOW_PAGE_CACHE, {**PRODUCTION, "REDIS_URL": ""}).stdout.split() == ["60"]
+    shared = {**PRODUCTION, "REDIS_URL": "redis://cache.example:6379/0"}
+    assert run(SHOW_PAGE_CACHE, shared).stdout.split() == ["3600"]
+    tuned = {**shared, "PAGE_CACHE_SECONDS": "0"}
+    assert run(SHOW_PAGE_CACHE, tuned).stdout.split() == ["0"]
