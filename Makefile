@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# pytest-xdist workers for `make test`: one per core ("auto"); PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 # The address `make run` serves on: canonical and share links, and emails, use it.
 PUBLIC_URL ?= $(or $(BASE_URL),http://127.0.0.1:$(PORT))
 # Local development runs with DEBUG on unless the environment says otherwise.
@@ -89,7 +91,7 @@ test: install-dev chromium quality-tools ## Run the checks and the whole suite (
 	$(BIN)/lint-imports
 	SECRET_KEY=make-test-only $(BIN)/python manage.py check
 	SECRET_KEY=make-test-only $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev ## Check the code with ruff, and that imports flow one way (import-linter)
 	$(BIN)/ruff check .
