@@ -48,9 +48,14 @@ def test_a_post_is_never_stored(demo, client):
 
 
 def fetch(client, url):
-    """A static file's response, closed: WhiteNoise streams it from an open file."""
+    """A static file's response, read to the end so the file WhiteNoise streams is closed.
+
+    Reading it through lets the test client close it as a server would; calling close()
+    directly would also close the test's database connection (Postgres) mid-test.
+    """
     response = client.get(url)
-    response.close()
+    if response.streaming:
+        b"".join(response.streaming_content)
     return response
 
 
