@@ -208,6 +208,8 @@ def current_tokens(path):
             # Only ever a new token: add() keeps one another process set meanwhile.
             cache.add(key, uuid.uuid4().hex, None)
             token = cache.get(key)
+        if token is None:  # The cache is not keeping anything: it is down.
+            return None
         tokens.append(token)
     return tokens
 

@@ -332,11 +332,12 @@ elif DEBUG:
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kinder Communities <noreply@localhost>")
 
 # Caches: Redis when REDIS_URL is set, so every web instance shares one cache (the newsletter's
-# rate limits count there); this process's memory otherwise.
+# rate limits count there); this process's memory otherwise. While Redis cannot be reached the
+# site serves pages uncached and logs it once a minute (kindness/cache.py).
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "kindness.cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
         }
     }

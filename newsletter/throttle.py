@@ -1,6 +1,9 @@
 """Rate limits counted in the cache, so every web instance shares them when Redis is set.
 
 A fixed window per key: the first hit starts it, and it ends `seconds` later.
+
+While Redis cannot be reached they fail open: the cache answers as if empty (add() stores
+nothing, incr() finds no key, get() misses), so every count is 1 and no limit is reached.
 """
 
 import hashlib

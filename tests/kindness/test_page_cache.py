@@ -227,18 +227,16 @@ def free_port():
 
 
 def redis_cache(url):
-    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+    return {"default": {"BACKEND": "kindness.cache.ResilientRedisCache", "LOCATION": url}}
 
 
-@pytest.fixture
-def redis_url(tmp_path):
-    """A Redis server of our own, on a free port, for as long as the test runs."""
+def start_redis(port, directory):
+    """A Redis server of our own on this port, answering once this returns."""
     server = shutil.which("redis-server")
     if not server:
         pytest.skip("redis-server is not installed")
-    port = free_port()
     process = subprocess.Popen(
-        [server, "--port", str(port), "--save", "", "--appendonly", "no", "--dir", tmp_path],
+        [server, "--port", str(port), "--save", "", "--appendonly", "no", "--dir", directory],
         stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
@@ -248,9 +246,21 @@ def redis_url(tmp_path):
             break
         except OSError:
             time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
+    return process
+
+
+def stop_redis(process):
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A Redis server of our own, on a free port, for as long as the test runs."""
+    port = free_port()
+    process = start_redis(port, tmp_path)
+    yield f"redis://127.0.0.1:{port}/0"
+    stop_redis(process)
 
 
 def test_with_redis_pages_are_kept_there_and_a_publish_reaches_every_instance(

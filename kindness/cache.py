@@ -1,0 +1,153 @@
+"""A Redis cache that lets the site keep serving, uncached, while Redis is away.
+
+Django's RedisCache raises when Redis refuses or stops answering, and Wagtail, the page
+cache and the newsletter's rate limits all read the default cache on every request, so one
+unreachable Redis turns every page into a 500. This backend turns a connection error or a
+timeout into what an empty cache would answer: a read is a miss, a write does nothing, add()
+stores nothing, incr() finds no key.
+
+After an error the process stops asking Redis for RETRY_SECONDS, so a Redis that swallows
+connections cannot cost each request a timeout per cache call, then tries again: when Redis
+is back the cache works again by itself. The first failure logs one warning, and another at
+most once a minute while Redis stays away; the return is logged too.
+
+/healthz calls ping(), which always asks Redis and raises its error, so the health check
+reports the cache as down while pages are still served.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# Short, so a Redis that accepts connections and never answers cannot hold a request.
+CONNECT_TIMEOUT = 0.5
+READ_TIMEOUT = 1.0
+# How long the process serves uncached before it tries Redis again.
+RETRY_SECONDS = 5
+# The most often the same outage is logged.
+WARNING_INTERVAL = 60
+
+
+class _Outage:
+    """One per Redis location, shared by the process's threads (each has its own cache)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.down_until = 0.0
+        self.since = None
+        self.last_warning = None
+
+
+_outages = {}
+_outages_lock = threading.Lock()
+
+
+def _outage_for(location):
+    with _outages_lock:
+        return _outages.setdefault(location, _Outage())
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._options = {
+            "socket_connect_timeout": CONNECT_TIMEOUT,
+            "socket_timeout": READ_TIMEOUT,
+            **self._options,
+        }
+        self._outage = _outage_for(tuple(self._servers))
+
+    def _call(self, method, fallback, *args, **kwargs):
+        outage = self._outage
+        if outage.down_until > time.monotonic():
+            return fallback
+        try:
+            result = method(*args, **kwargs)
+        except UNREACHABLE as error:
+            self._went_down(error)
+            return fallback
+        if outage.since is not None:
+            self._came_back()
+        return result
+
+    def _went_down(self, error):
+        outage = self._outage
+        now = time.monotonic()
+        with outage.lock:
+            outage.down_until = now + RETRY_SECONDS
+            if outage.since is None:
+                outage.since = now
+            if outage.last_warning is None or now - outage.last_warning >= WARNING_INTERVAL:
+                outage.last_warning = now
+                logger.warning(
+                    "Cache unavailable, serving pages uncached and retrying every %s s: %s",
+                    RETRY_SECONDS,
+                    error,
+                )
+
+    def _came_back(self):
+        outage = self._outage
+        with outage.lock:
+            if outage.since is None:
+                return
+            seconds = time.monotonic() - outage.since
+            outage.since = None
+            outage.last_warning = None
+            outage.down_until = 0.0
+        logger.warning("Cache available again after %.0f s", seconds)
+
+    def ping(self):
+        """Ask Redis now, whatever the outage state; raise its error if it does not answer."""
+        try:
+            self._cache.get_client().ping()
+        except UNREACHABLE as error:
+            self._went_down(error)
+            raise
+        if self._outage.since is not None:
+            self._came_back()
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(super().add, False, key, value, timeout, version)
+
+    def get(self, key, default=None, version=None):
+        return self._call(super().get, default, key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._call(super().set, None, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(super().touch, False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._call(super().delete, False, key, version)
+
+    def get_many(self, keys, version=None):
+        return self._call(super().get_many, {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call(super().has_key, False, key, version)
+
+    def incr(self, key, delta=1, version=None):
+        missing = object()
+        result = self._call(super().incr, missing, key, delta, version)
+        if result is missing:
+            # What Django's backends raise for a key they do not hold.
+            raise ValueError(f"Key '{key}' not found (the cache is unavailable)")
+        return result
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(super().set_many, list(data), data, timeout, version)
+
+    def delete_many(self, keys, version=None):
+        self._call(super().delete_many, None, keys, version)
+
+    def clear(self):
+        return self._call(super().clear, False)
