@@ -98,8 +98,9 @@ def test_a_redis_that_never_answers_costs_one_timeout_not_one_per_cache_call(dem
             connection.close()
             attempts += 1
     assert attempts == 1
-    # Six pages, each making several cache calls: one read timeout in all, not one per call.
-    assert elapsed < kindness.cache.READ_TIMEOUT * 4
+    # Six pages, each making several cache calls: one read timeout (a second) in all, not one per
+    # call (dozens) and not a wait for ever. Generous, for a busy machine.
+    assert elapsed < 10
 
 
 @override_settings(NEWSLETTER_SIGNUPS_PER_CLIENT_PER_HOUR=1)
