@@ -9,6 +9,7 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
 from django.template import loader
 
@@ -116,3 +117,21 @@ class DatabaseUnavailableMiddleware:
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = str(DATABASE_DOWN_RETRY_AFTER)
         return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Compress HTML for readers, never a response that could carry a secret.
+
+    BREACH recovers a secret from a compressed page that also reflects the attacker's input.
+    Public pages hold no secret: no CSRF token (the signup form checks Origin instead), no
+    session, nothing personal. So the admin (and its previews), and any request whose CSRF
+    token was read or sent, are sent uncompressed. Django adds random padding to every
+    gzip body too, for defence in depth.
+    """
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(tuple(settings.ADMIN_PATH_PREFIXES)) or (
+            "CSRF_COOKIE" in request.META
+        ):
+            return response
+        return super().process_response(request, response)
