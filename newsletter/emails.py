@@ -6,6 +6,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from newsletter.models import Subscriber
+
 CONFIRM_SALT = "newsletter.confirm"
 UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
 
@@ -18,6 +20,27 @@ def confirm_token(subscriber):
 def unsubscribe_token(subscriber):
     """A signed token that never expires: every email's unsubscribe link keeps working."""
     return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(subscriber.token))
+
+
+def subscriber_to_confirm(token):
+    """The subscriber a confirm link names. Raises signing.SignatureExpired for a link older
+    than NEWSLETTER_CONFIRMATION_DAYS, signing.BadSignature for one that was changed."""
+    max_age = settings.NEWSLETTER_CONFIRMATION_DAYS * 24 * 60 * 60
+    return _subscriber_named(
+        signing.TimestampSigner(salt=CONFIRM_SALT).unsign(token, max_age=max_age)
+    )
+
+
+def subscriber_to_unsubscribe(token):
+    """The subscriber an unsubscribe link names; signing.BadSignature for a changed link."""
+    return _subscriber_named(signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token))
+
+
+def _subscriber_named(value):
+    subscriber = Subscriber.objects.filter(token=value).first()
+    if subscriber is None:
+        raise signing.BadSignature("no such subscriber")
+    return subscriber
 
 
 def absolute(path):

@@ -15,7 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from newsletter import throttle
-from newsletter.emails import CONFIRM_SALT, UNSUBSCRIBE_SALT
+from newsletter.emails import subscriber_to_confirm, subscriber_to_unsubscribe
 from newsletter.forms import SignupForm
 from newsletter.models import NewsletterSettings, Subscriber
 from newsletter.signups import sign_up
@@ -42,10 +42,7 @@ def is_cross_site(request):
 
 
 def render(request, template, context=None, status=200):
-    response = TemplateResponse(
-        request, f"newsletter/{template}.html", context or {}, status=status
-    )
-    return response
+    return TemplateResponse(request, f"newsletter/{template}.html", context or {}, status=status)
 
 
 def signup_context(request, form):
@@ -115,19 +112,6 @@ def check_email(request):
     )
 
 
-def subscriber_from(token, *, salt, max_age=None):
-    """The subscriber a signed link names; raises signing.BadSignature (or its subclass
-    SignatureExpired) for a link that was tampered with or is too old."""
-    if max_age is None:
-        value = signing.Signer(salt=salt).unsign(token)
-    else:
-        value = signing.TimestampSigner(salt=salt).unsign(token, max_age=max_age)
-    subscriber = Subscriber.objects.filter(token=value).first()
-    if subscriber is None:
-        raise signing.BadSignature("no such subscriber")
-    return subscriber
-
-
 def link_problem(request, *, expired):
     return render(
         request,
@@ -144,9 +128,8 @@ def link_problem(request, *, expired):
 @never_cache
 @require_GET
 def confirm(request, token):
-    max_age = settings.NEWSLETTER_CONFIRMATION_DAYS * 24 * 60 * 60
     try:
-        subscriber = subscriber_from(token, salt=CONFIRM_SALT, max_age=max_age)
+        subscriber = subscriber_to_confirm(token)
     except signing.SignatureExpired:
         return link_problem(request, expired=True)
     except (signing.BadSignature, ValueError):
@@ -171,7 +154,7 @@ def unsubscribe(request, token):
     authorises it, so it is exempt from the cross-site check.
     """
     try:
-        subscriber = subscriber_from(token, salt=UNSUBSCRIBE_SALT)
+        subscriber = subscriber_to_unsubscribe(token)
     except (signing.BadSignature, ValueError):
         return link_problem(request, expired=False)
     if request.method == "POST":
