@@ -81,3 +81,46 @@ def load():
         changed = True
     if changed:
         settings.save()
+
+
+# Content made up to grow the site for benchmarks (`load_demo_content --scale N`). Every
+# title starts with the prefix and every summary or biography says so, so that nobody can
+# take it for the programme's own content.
+GENERATED_PREFIX = "[Generated]"
+GENERATED_NOTE = "Generated for benchmarking: this is not the programme's content."
+
+
+def generated_numbers(parent, model, slug_prefix, count):
+    """The numbers 1..count whose page `<slug_prefix>-<n>` is not under `parent` yet.
+
+    Growing is idempotent the way loading is: a second run at the same scale finds every
+    generated page there and makes none, and a larger scale adds only the difference.
+    """
+    existing = set(model.objects.child_of(parent).values_list("slug", flat=True))
+    return [n for n in range(1, count + 1) if generated_slug(slug_prefix, n) not in existing]
+
+
+def generated_slug(slug_prefix, n):
+    return f"{slug_prefix}-{n:03}"
+
+
+def placeholder_png(size, lines, background=BRAND):
+    """A plain PNG of `size` in the site's colours with `lines` of text on it."""
+    image = PillowImage.new("RGB", size, background)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=max(16, size[0] // 14))
+    y = size[1] // 3
+    for line in lines:
+        draw.text((size[0] // 12, y), line, fill=PAPER, font=font)
+        y += font.size * 3 // 2
+    buffer = BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer
+
+
+def generated_image(title, description, size, file_name):
+    """A saved placeholder image, marked as generated in its title and its description."""
+    image = Image(title=f"{GENERATED_PREFIX} {title}", description=description)
+    image.file = ImageFile(placeholder_png(size, [GENERATED_PREFIX, title]), name=file_name)
+    image.save()
+    return image

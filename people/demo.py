@@ -5,7 +5,15 @@ Email addresses, phone numbers and links are unknown: those fields stay empty un
 editor fills them in, and the pages read well without them.
 """
 
-from kindness.demo import child_page, home
+from kindness.demo import (
+    GENERATED_NOTE,
+    GENERATED_PREFIX,
+    child_page,
+    generated_image,
+    generated_numbers,
+    generated_slug,
+    home,
+)
 from people.models import PeopleIndexPage, PersonPage
 
 CARNEGIE = "Carnegie UK Trust"
@@ -107,3 +115,37 @@ def load():
     for data in PEOPLE:
         data = dict(data)
         child_page(index, PersonPage, data.pop("slug"), **data)
+
+
+GENERATED_SLUG = "generated-person"
+# Listed kinds and outside authors alike, so the people index and the author links grow.
+GENERATED_KINDS = [PersonPage.Kind.STAFF, PersonPage.Kind.ASSOCIATE, PersonPage.Kind.AUTHOR]
+
+
+def grow(scale):
+    """Generated people up to `scale` times the real ones, every other one with a photo."""
+    index = PeopleIndexPage.objects.first()
+    if index is None:
+        return
+    for n in generated_numbers(index, PersonPage, GENERATED_SLUG, len(PEOPLE) * (scale - 1)):
+        name = f"Person {n:03}"
+        photo = None
+        if n % 2:
+            photo = generated_image(
+                f"Portrait: {name}",
+                f"A placeholder portrait of {GENERATED_PREFIX} {name}, made for benchmarking",
+                (400, 400),
+                f"{GENERATED_SLUG}-{n:03}.png",
+            )
+        child_page(
+            index,
+            PersonPage,
+            generated_slug(GENERATED_SLUG, n),
+            title=f"{GENERATED_PREFIX} {name}",
+            last_name=name,
+            kind=GENERATED_KINDS[n % len(GENERATED_KINDS)],
+            role="Generated for benchmarking",
+            organisation="Nowhere (generated)",
+            photo=photo,
+            biography=f"<p>{GENERATED_NOTE} A made-up person who writes made-up reports.</p>",
+        )

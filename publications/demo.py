@@ -17,7 +17,15 @@ from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from kindness.demo import child_page, home
+from kindness.demo import (
+    GENERATED_NOTE,
+    GENERATED_PREFIX,
+    child_page,
+    generated_image,
+    generated_numbers,
+    generated_slug,
+    home,
+)
 from people.models import PersonPage
 from programme.models import StrandPage
 
@@ -279,3 +287,97 @@ def load():
         page.strands = strand_pages
         library.add_child(instance=page)
         page.save_revision().publish()
+
+
+GENERATED_PUBLICATION_SLUG = "generated-publication"
+GENERATED_FILM_SLUG = "generated-film"
+GENERATED_TYPES = [choice for choice, _ in PublicationType.choices]
+
+
+def grow(scale):
+    """Generated publications and films up to `scale` times the real ones.
+
+    Like the real ones, each publication has authors (a real person, a generated one and now
+    and then an outside author), one or two strands and a PDF to download; every third has a
+    cover image, and every film a poster and a publication, so the grown pages carry what
+    the real pages carry, only more of it.
+    """
+    library = PublicationIndexPage.objects.first()
+    if library is None:
+        return
+    people = list(PersonPage.objects.order_by("path"))
+    # Each generated publication has a real author and a generated one, so the real people's
+    # pages grow too, not only the generated people's.
+    real = [person for person in people if not person.title.startswith(GENERATED_PREFIX)]
+    made_up = [person for person in people if person.title.startswith(GENERATED_PREFIX)]
+    strands = list(StrandPage.objects.live().order_by("path"))
+    publications = {}
+    count = len(PUBLICATIONS) * (scale - 1)
+    for n in generated_numbers(library, PublicationPage, GENERATED_PUBLICATION_SLUG, count):
+        publications[n] = grow_publication(library, n, real, made_up, strands)
+    for n in generated_numbers(library, FilmPage, GENERATED_FILM_SLUG, len(FILMS) * (scale - 1)):
+        slug = generated_slug(GENERATED_PUBLICATION_SLUG, n)
+        publication = publications.get(n) or PublicationPage.objects.filter(slug=slug).first()
+        grow_film(library, n, publication, strands)
+
+
+def generated_date(n):
+    """Spread over the programme's years, so the generated items mix with the real ones."""
+    return D(2016, 3, 1) + datetime.timedelta(days=53 * n)
+
+
+def grow_publication(library, n, real, made_up, strands):
+    title = f"{GENERATED_PREFIX} Publication {n:03}"
+    slug = generated_slug(GENERATED_PUBLICATION_SLUG, n)
+    data = {
+        "slug": slug,
+        "title": title,
+        "publication_type": GENERATED_TYPES[n % len(GENERATED_TYPES)],
+        "date": generated_date(n),
+    }
+    authors = [people[n % len(people)] for people in (real, made_up) if people]
+    page = PublicationPage(
+        summary=f"{GENERATED_NOTE} A made-up publication on kindness, to give the library "
+        "more to list.",
+        body=[("paragraph", f"<p>{GENERATED_NOTE}</p>")],
+        **{key: value for key, value in data.items() if key != "slug"},
+        slug=slug,
+    )
+    for person in authors:
+        page.authors.add(page.authors.model(person=person))
+    if n % 4 == 0:
+        page.authors.add(page.authors.model(name="Outside Author (generated)"))
+    if strands:
+        chosen = [strands[n % len(strands)], strands[3 * n % len(strands)]]
+        page.strands = list(dict.fromkeys(chosen))
+    if n % 3 == 0:
+        page.image = generated_image(
+            f"Cover: Publication {n:03}",
+            f"A placeholder cover for {title}, made for benchmarking",
+            (600, 848),
+            f"{slug}-cover.png",
+        )
+    names = [person.title for person in authors]
+    document = report_document(data, names)
+    page.downloads.add(page.downloads.model(document=document, title="Full report"))
+    library.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def grow_film(library, n, publication, strands):
+    title = f"{GENERATED_PREFIX} Film {n:03}"
+    slug = generated_slug(GENERATED_FILM_SLUG, n)
+    page = FilmPage(
+        slug=slug,
+        title=title,
+        date=generated_date(n) + datetime.timedelta(days=7),
+        summary=f"{GENERATED_NOTE} A made-up film on kindness, to give the library more to list.",
+        publication=publication,
+        transcript="",
+        image=poster_image(title, slug),
+    )
+    if strands:
+        page.strands = [strands[n % len(strands)]]
+    library.add_child(instance=page)
+    page.save_revision().publish()
