@@ -13,7 +13,7 @@ PUBLIC_URL ?= $(or $(BASE_URL),http://127.0.0.1:$(PORT))
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: help run worker install install-dev migrate demo admin serve chromium quality-tools test lint format check clean
+.PHONY: help run worker install install-dev migrate demo admin serve chromium nginx quality-tools test lint format check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -67,6 +67,17 @@ chromium: ## Install Debian's Chromium for the browser tests, when missing and a
 	       && apt-get install -y -q chromium >/dev/null; } \
 	  || echo "!! Chromium is missing and could not be installed: the browser tests will be SKIPPED."
 
+# deploy/nginx.conf loads two of Debian's nginx modules: the cache purge and Brotli's
+# pre-compressed files. Installing nginx may start Debian's own nginx service on port 80.
+NGINX_MODULES := /usr/lib/nginx/modules/ngx_http_cache_purge_module.so \
+	/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+nginx: ## Install Debian's nginx and the modules deploy/nginx.conf loads (front-cache tests, bench)
+	@{ test -x /usr/sbin/nginx && for m in $(NGINX_MODULES); do test -f $$m || exit 1; done; } \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	       && apt-get install -y -q nginx libnginx-mod-http-cache-purge \
+	            libnginx-mod-http-brotli-static >/dev/null; } \
+	  || echo "!! nginx or its modules are missing and could not be installed: the front-cache tests will be SKIPPED."
+
 # axe-core and the Nu HTML Checker, pinned in package-lock.json; test-only, never served.
 # `npm ci` runs only when node_modules is missing or older than the lock file. No install
 # script runs: vnu-jar's would try to download a Java, and the machine's Java is used.
@@ -85,7 +96,7 @@ quality-tools: node_modules/.package-lock.json ## Install axe-core and the Nu HT
 	       && apt-get install -y -q default-jre-headless >/dev/null; } \
 	  || echo "!! Java is missing and could not be installed: the HTML validity check will be SKIPPED."
 
-test: install-dev chromium quality-tools ## Run the checks and the whole suite (PYTEST_ARGS="-m browser" for a part)
+test: install-dev chromium nginx quality-tools ## Run the checks and the whole suite (PYTEST_ARGS="-m browser" for a part)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports

@@ -30,6 +30,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.cache import (
     cc_delim_re,
     get_conditional_response,
@@ -38,7 +39,9 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_http_date_safe
 from wagtail import hooks
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, Site
+
+from kindness import front_cache
 
 logger = logging.getLogger(__name__)
 
@@ -234,29 +237,35 @@ def _cache_call(function, *args):
         return None
 
 
-def invalidate_paths(paths):
-    """Forget every cached response for these paths, whatever their query strings."""
-    paths = set(paths)
-    if not paths:
-        return
+def invalidate(paths, *, front_cache_paths=()):
+    """Forget every cached response for these paths (None: the whole site), whatever their
+    query strings, and then have the front cache forget them too.
+
+    The one list of what a change changes: the page cache forgets these paths, and nginx in
+    front (kindness/front_cache.py) is sent a purge for each, or for every page on the site.
+    `front_cache_paths` are addresses that no longer exist, which only the front cache still
+    holds (a moved page's old address).
+    """
+    if paths is not None:
+        paths = set(paths)
+        if not paths:
+            return
 
     def forget():
-        _cache_call(_new_tokens, [_path_token_key(path) for path in paths])
+        keys = [SITE_TOKEN_KEY] if paths is None else [_path_token_key(path) for path in paths]
+        _cache_call(_new_tokens, keys)
+
+    def forget_then_purge():
+        forget()
+        # Only now: a purge before the commit would let the front cache fetch the old page
+        # again, and after the page cache has forgotten, so it fetches the new one.
+        if front_cache.enabled():
+            front_cache.purge({*(every_path() if paths is None else paths), *front_cache_paths})
 
     # Now, and again once the transaction commits: a reader arriving in between may have
     # stored the old page again.
     forget()
-    transaction.on_commit(forget)
-
-
-def clear():
-    """Forget every cached response on the site."""
-
-    def forget():
-        _cache_call(_new_tokens, [SITE_TOKEN_KEY])
-
-    forget()
-    transaction.on_commit(forget)
+    transaction.on_commit(forget_then_purge)
 
 
 def page_path(page):
@@ -283,16 +292,35 @@ def paths_for_page(page):
     return paths
 
 
+def every_path():
+    """Every address on the site a cache may hold: each live page, what the apps add for
+    each (the library, the feed, search, the sitemap, chart downloads), and the site's own
+    files that carry its name. For the front cache, which has no site-wide token."""
+    paths = {reverse("robots-txt"), reverse("web-manifest")}
+    for page in Page.objects.live().filter(depth__gt=1).specific(defer=True):
+        paths.add(page_path(page))
+        for hook in hooks.get_hooks("page_cache_paths"):
+            paths.update(hook(page))
+    paths.discard(None)
+    return paths
+
+
+def site_paths(url_path):
+    """The addresses at which a page with this Wagtail url_path is served, site by site."""
+    return {
+        "/" + url_path[len(root.root_path) :]
+        for root in Site.get_site_root_paths()
+        if url_path.startswith(root.root_path)
+    }
+
+
 def shown_on_every_page(page):
     """The landing page and its children: the menu and footer list them on every page."""
     return page.depth <= 3
 
 
 def invalidate_page(page):
-    if shown_on_every_page(page):
-        clear()
-    else:
-        invalidate_paths(paths_for_page(page))
+    invalidate(None if shown_on_every_page(page) else paths_for_page(page))
 
 
 def page_changed(instance, **kwargs):
@@ -301,21 +329,29 @@ def page_changed(instance, **kwargs):
 
 
 def everything_changed(**kwargs):
-    """A move changes the address of the page and all below it; a site or its settings
-    change the header and footer of every page."""
-    clear()
+    """A site or its settings change the header and footer of every page."""
+    invalidate(None)
+
+
+def page_moved(instance, url_path_before, url_path_after, **kwargs):
+    """A move changes the address of the page and all below it: every page's menu, and the
+    old addresses, which the front cache still holds, are gone."""
+    old_paths = set()
+    for page in instance.get_descendants(inclusive=True).live():
+        old_url_path = url_path_before + page.url_path[len(url_path_after) :]
+        old_paths |= site_paths(old_url_path)
+    invalidate(None, front_cache_paths=old_paths)
 
 
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from kindness.models import SiteSettings
 
     page_published.connect(page_changed, dispatch_uid="page-cache-published")
     page_unpublished.connect(page_changed, dispatch_uid="page-cache-unpublished")
-    post_page_move.connect(everything_changed, dispatch_uid="page-cache-moved")
+    post_page_move.connect(page_moved, dispatch_uid="page-cache-moved")
     for model in (Site, SiteSettings):
         post_save.connect(everything_changed, sender=model, dispatch_uid=f"page-cache-{model}")
         post_delete.connect(everything_changed, sender=model, dispatch_uid=f"page-cache-d-{model}")

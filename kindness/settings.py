@@ -357,6 +357,20 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(60 * 60 if env("REDIS_URL
 PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_STALE_WHILE_REVALIDATE = int(env("PAGE_CACHE_STALE_WHILE_REVALIDATE", "300"))
 
+# The front cache (deploy/nginx.conf): nginx keeps anonymous readers' pages too, and is told
+# at once, through Wagtail's frontend cache, which addresses a publish changed
+# (kindness/front_cache.py). FRONTEND_CACHE_URL is the purge address of each nginx in front,
+# comma-separated; empty: there is no front cache to tell. FRONTEND_CACHE_TIMEOUT (seconds)
+# bounds how long a publish waits for an nginx that does not answer.
+WAGTAILFRONTENDCACHE = {
+    f"nginx-{number}": {
+        "BACKEND": "kindness.front_cache.PurgeBackend",
+        "LOCATION": location,
+        "TIMEOUT": float(env("FRONTEND_CACHE_TIMEOUT", "2")),
+    }
+    for number, location in enumerate(env_list("FRONTEND_CACHE_URL"), start=1)
+}
+
 # Background tasks (django-tasks). Wagtail's own tasks run at once, in the request, as they
 # always have; the "email" queue is stored in the database and sent by a worker
 # (`python manage.py db_worker --backend email`), so a signup never waits for, or is lost
