@@ -155,13 +155,28 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A database that stops answering must not hold a worker: give up connecting after
-    # DB_CONNECT_TIMEOUT seconds and cancel any statement after DB_STATEMENT_TIMEOUT
-    # milliseconds (0: no limit, e.g. for a long migration), then show the 503 page.
+    # A database that stops answering must not hold a worker (kindness/database/base.py,
+    # README "When the database is away"): Django's Postgres backend, which in the web
+    # process gives up waiting on an open connection after DB_ANSWER_TIMEOUT seconds, then
+    # answers the 503 page at once for a few seconds rather than try again on every request.
+    DATABASES["default"]["ENGINE"] = "kindness.database"
+    # Connecting gives up after DB_CONNECT_TIMEOUT seconds (2 is libpq's least); Postgres
+    # cancels a statement after DB_STATEMENT_TIMEOUT milliseconds (0: no limit, e.g. for a
+    # long migration). TCP keepalives find a peer that vanished (a network that drops
+    # packets) under a connection kept open, and tcp_user_timeout a request it never
+    # acknowledged, for the commands and the worker too, which wait unbounded otherwise.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        connect_timeout=int(env("DB_CONNECT_TIMEOUT", "3")),
+        connect_timeout=int(env("DB_CONNECT_TIMEOUT", "2")),
         options=f"-c statement_timeout={int(env('DB_STATEMENT_TIMEOUT', '10000'))}",
+        keepalives=1,
+        keepalives_idle=10,
+        keepalives_interval=5,
+        keepalives_count=3,
+        tcp_user_timeout=10_000,
     )
+# In the web process only (kindness/wsgi.py), the longest a request waits for the database
+# to answer on an open connection, in seconds; 0: no limit.
+DB_ANSWER_TIMEOUT = float(env("DB_ANSWER_TIMEOUT", "2"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -390,9 +405,21 @@ NEWSLETTER_SIGNUPS_PER_CLIENT_PER_HOUR = int(env("NEWSLETTER_SIGNUPS_PER_CLIENT_
 NEWSLETTER_RETRY_DELAYS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600, 24 * 3600]
 NEWSLETTER_UNCONFIRMED_DAYS = 30
 
+# One handler, on stderr. Its filters (kindness/log_filters.py) keep what a visitor sends
+# from flooding it: a refused Host header is one short line, not a traceback quoting it;
+# a database outage is one line a minute, not one per request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "suspicious_requests": {"()": "kindness.log_filters.OneShortLineForSuspiciousRequests"},
+        "database_outage": {"()": "kindness.log_filters.DatabaseOutageSaidOnce"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["suspicious_requests", "database_outage"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }

@@ -1,5 +1,7 @@
 import hashlib
 import logging
+import sys
+import time
 from functools import wraps
 
 from django.core.cache import cache
@@ -30,6 +32,7 @@ from wagtail.search.utils import normalise_query_string
 from kindness import charts
 from kindness.blocks import ChartBlock
 from kindness.forms import SearchForm
+from kindness.middleware import DATABASE_UNAVAILABLE, database_unavailable
 from kindness.models import SiteSettings
 from kindness.sharing import absolute_url
 
@@ -195,11 +198,20 @@ def healthz(request):
     return JsonResponse(body, status=200 if healthy else 503)
 
 
+# A load balancer asks every few seconds: a failing check is said at most once a minute.
+HEALTH_LOG_INTERVAL = 60
+_health_logged_at = {}
+
+
 def _answers(name, check):
     try:
         check()
     except Exception as error:  # Whatever the driver raises, the answer is "no".
-        logger.warning("Health check: the %s is unavailable: %s", name, error)
+        now = time.monotonic()
+        if now - _health_logged_at.get(name, -HEALTH_LOG_INTERVAL) >= HEALTH_LOG_INTERVAL:
+            _health_logged_at[name] = now
+            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            logger.warning("Health check: the %s is unavailable: %s", name, first_line)
         return "unavailable"
     return "ok"
 
@@ -259,5 +271,12 @@ def method_not_allowed(request, allowed=("GET", "HEAD")):
 
 
 def server_error(request):
-    """The 500 page, rendered without a request so nothing touches the (maybe down) database."""
+    """The 500 page, rendered without a request so nothing touches the (maybe down) database.
+
+    Django calls this for an exception raised anywhere, middleware included, while it is
+    being handled: a database that cannot be reached gets the designed 503 instead.
+    """
+    exception = sys.exception()
+    if isinstance(exception, DATABASE_UNAVAILABLE):
+        return database_unavailable(exception)
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -32,15 +32,76 @@ def test_a_refused_database_is_a_designed_503_with_retry_after():
     assert "Traceback" not in result.stderr
 
 
+# Addresses whose database query happens outside any view: a stray path falls through the
+# URL patterns to the 404 page, which looks up the site, and the redirects middleware looks
+# for a redirect for any 404; both run where Django turns an exception into a 500.
+OUTSIDE_VIEWS = ["/wp-login.php", "/nothing-here.txt"]
+# Every kind of address, several times over, as a crowd would send them.
+CROWD = """
+import django, time
+django.setup()
+from django.test import Client
+import kindness.middleware, kindness.views
+{tune}
+client = Client(raise_request_exception=False)
+answers = []
+for url in ["/", "/library/", "/search/?q=kind", "/admin/login/", "/healthz", *{outside}] * 5:
+    response = client.get(url)
+    answers.append(f"{{response.status_code}}:{{response.get('Retry-After')}}")
+    time.sleep({pause})
+print(" ".join(answers))
+"""
+
+
+def run_crowd(tune="", pause=0):
+    database = f"postgres://kindness@127.0.0.1:{closed_port()}/kindness"
+    env = {"DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": database, "REDIS_URL": ""}
+    result = run(CROWD.format(tune=tune, pause=pause, outside=OUTSIDE_VIEWS), env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split(), result.stderr
+
+
+def test_every_address_gets_the_503_and_the_log_one_line_not_one_per_request():
+    answers, log = run_crowd()
+    # The addresses that query outside any view too; /healthz says 503 in its own words.
+    assert set(answers) == {"503:30", "503:None"}
+    assert answers.count("503:None") == 5
+    # Thirty-five requests: one line for the pages, one for the health check; no traceback.
+    lines = log.strip().splitlines()
+    assert len(lines) == 2, log
+    assert lines[0].startswith("Database unavailable, answering 503")
+    assert "Connection refused" in lines[0]
+    assert lines[1].startswith("Health check: the database is unavailable")
+    assert len(log) < 600
+
+
+def test_a_long_outage_is_said_again_once_a_minute():
+    # A minute, made a tenth of a second so the test can wait for it.
+    answers, log = run_crowd(
+        tune="kindness.middleware.OUTAGE_LOG_INTERVAL = kindness.views.HEALTH_LOG_INTERVAL = 0.1",
+        pause=0.03,
+    )
+    lines = log.strip().splitlines()
+    assert 4 <= len(lines) < len(answers), log
+    assert "Traceback" not in log
+
+
 SHOW_OPTIONS = (
     "import django; django.setup(); from django.conf import settings; "
-    "o = settings.DATABASES['default']['OPTIONS']; print(o['connect_timeout'], o['options'])"
+    "o = settings.DATABASES['default']['OPTIONS']; print(o['connect_timeout'], o['options'], "
+    "o['keepalives'], o['tcp_user_timeout'], settings.DB_ANSWER_TIMEOUT)"
 )
 
 
-def test_postgres_gives_up_connecting_and_cancels_slow_statements():
+def test_postgres_gives_up_connecting_waiting_and_cancels_slow_statements():
     env = {**PRODUCTION, "DATABASE_URL": "postgres://u@db.example:5432/kindness"}
     result = run(SHOW_OPTIONS, env)
-    assert result.stdout.split() == ["3", "-c", "statement_timeout=10000"]
-    tuned = {**env, "DB_CONNECT_TIMEOUT": "2", "DB_STATEMENT_TIMEOUT": "0"}
-    assert run(SHOW_OPTIONS, tuned).stdout.split() == ["2", "-c", "statement_timeout=0"]
+    assert result.stdout.split() == ["2", "-c", "statement_timeout=10000", "1", "10000", "2.0"]
+    tuned = {
+        **env,
+        "DB_CONNECT_TIMEOUT": "3",
+        "DB_STATEMENT_TIMEOUT": "0",
+        "DB_ANSWER_TIMEOUT": "0",
+    }
+    words = run(SHOW_OPTIONS, tuned).stdout.split()
+    assert (words[:3], words[-1]) == (["3", "-c", "statement_timeout=0"], "0.0")

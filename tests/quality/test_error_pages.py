@@ -1,6 +1,10 @@
 """Pages are read with GET and HEAD only, and every client error is a designed page that
 passes the strict Content Security Policy."""
 
+import io
+import logging
+from contextlib import contextmanager
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
@@ -55,6 +59,29 @@ def test_a_form_sent_without_its_csrf_token_gets_the_designed_page(demo):
 def test_a_request_for_another_host_gets_the_designed_400(demo, client):
     response = client.get("/", HTTP_HOST="evil.example")
     assert_designed(response, 400, "Bad request")
+
+
+@contextmanager
+def site_log():
+    """What the site's own log handler (settings.LOGGING's "console") writes, with its filters."""
+    (handler,) = [h for h in logging.getLogger().handlers if h.name == "console"]
+    written = io.StringIO()
+    stream = handler.setStream(written)
+    try:
+        yield written
+    finally:
+        handler.setStream(stream)
+
+
+def test_a_refused_host_header_is_one_short_line_in_the_log(demo, client):
+    # Django's own record quoted the header twice, with a traceback: 33 kB for this one.
+    with site_log() as log:
+        assert_designed(client.get("/", HTTP_HOST="a" * 8000), 400, "Bad request")
+        assert_designed(client.get("/", HTTP_HOST="evil.example"), 400, "Bad request")
+    lines = log.getvalue().splitlines()
+    assert len(lines) == 2, log.getvalue()
+    assert lines[0] == f"Refused a request for host {'a' * 100!r} (8000 characters)"
+    assert lines[1] == "Refused a request for host 'evil.example' (12 characters)"
 
 
 def forbidden(request):

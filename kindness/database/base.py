@@ -1,0 +1,114 @@
+"""Django's Postgres backend, with two guards for a database that stops answering.
+
+A Postgres that accepts connections and never answers (hung, overloaded, or behind a
+proxy or network that swallows packets) held a web worker until gunicorn killed it, and
+two such requests stalled the whole site. connect_timeout covers only connecting, and
+statement_timeout is Postgres's own limit, which a Postgres that does not answer never
+applies; a connection kept open between requests (CONN_MAX_AGE) waited for ever.
+
+In the web process (kindness/wsgi.py calls bound_waits()), so that a reader gets the
+designed 503 page within a few seconds and no worker is killed:
+- every wait for the database on an open connection (a query, its rows, a commit, Django's
+  health check of a kept connection) is bounded by psycopg's own wait timeout; past it the
+  connection is closed, never reused, and the query fails with OperationalError;
+- after a failed connection or an unanswered wait, this process stops trying to connect for
+  RETRY_SECONDS and fails at once, so the next readers do not each wait again; then one
+  request tries again, and when the database answers the site works again by itself.
+
+Commands and the task worker are not bounded: a long migration may take as long as
+DB_STATEMENT_TIMEOUT lets it. TCP keepalives (settings) still find a dead peer for them.
+"""
+
+import logging
+import threading
+import time
+
+import psycopg
+from django.db.backends.postgresql import base
+from psycopg import errors
+
+logger = logging.getLogger(__name__)
+
+# How long this process serves the 503 page at once, without trying to connect, after the
+# database failed to connect or to answer.
+RETRY_SECONDS = 5
+
+
+class _Outage:
+    """This process's view of the database: answering, or down until a moment."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.answer_timeout = None
+        self.down_until = 0.0
+        self.since = None
+
+    def went_down(self):
+        now = time.monotonic()
+        with self.lock:
+            self.down_until = now + RETRY_SECONDS
+            if self.since is None:
+                self.since = now
+
+    def came_back(self):
+        with self.lock:
+            since, self.since, self.down_until = self.since, None, 0.0
+        if since is not None:
+            logger.warning("Database answering again after %.0f s", time.monotonic() - since)
+
+    def refuse_while_down(self):
+        if self.down_until > time.monotonic():
+            raise psycopg.OperationalError(
+                f"the database did not answer a moment ago; trying again within {RETRY_SECONDS} s"
+            )
+
+
+outage = _Outage()
+
+
+def bound_waits(seconds):
+    """Bound every wait for the database in this process (the web process) to `seconds`.
+
+    None or 0 leaves waits unbounded.
+    """
+    outage.answer_timeout = seconds or None
+
+
+class BoundedConnection(psycopg.Connection):
+    """A psycopg connection whose every wait on the server ends after answer_timeout."""
+
+    answer_timeout = None
+
+    def wait(self, gen, *args, timeout=None, **kwargs):
+        bound = self.answer_timeout
+        if bound is None or (timeout is not None and timeout <= bound):
+            return super().wait(gen, *args, timeout=timeout, **kwargs)
+        try:
+            return super().wait(gen, *args, timeout=bound, **kwargs)
+        # psycopg's wait timeout (a subclass of OperationalError).
+        except errors._WaitTimeout:
+            # Cut off mid-conversation: the connection is in an unknown state.
+            self.pgconn.finish()
+            outage.went_down()
+            raise psycopg.OperationalError(
+                f"the database did not answer within {bound:g} s; connection closed"
+            ) from None
+
+
+class DatabaseWrapper(base.DatabaseWrapper):
+    def get_new_connection(self, conn_params):
+        bound = outage.answer_timeout
+        if bound is None:
+            return super().get_new_connection(conn_params)
+        outage.refuse_while_down()
+        try:
+            connection = super().get_new_connection(conn_params)
+        except psycopg.OperationalError:
+            outage.went_down()
+            raise
+        outage.came_back()
+        # psycopg.connect() takes no connection class, so the connection becomes one here:
+        # the subclass only overrides wait().
+        connection.__class__ = BoundedConnection
+        connection.answer_timeout = bound
+        return connection
