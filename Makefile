@@ -13,7 +13,7 @@ PUBLIC_URL ?= $(or $(BASE_URL),http://127.0.0.1:$(PORT))
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: help run worker install install-dev migrate demo admin serve chromium nginx quality-tools test lint format check clean
+.PHONY: help run worker install install-dev pdf-libs migrate demo admin serve chromium nginx quality-tools test lint format check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -30,9 +30,17 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed ## Create .venv and install the site's requirements
+install: $(VENV)/.installed pdf-libs ## Create .venv and install the site's requirements
 
-install-dev: $(VENV)/.installed-dev ## Install the site's and the tests' requirements
+install-dev: $(VENV)/.installed-dev pdf-libs ## Install the site's and the tests' requirements
+
+# WeasyPrint (publications' PDFs made from their HTML) needs Pango and a font from Debian.
+pdf-libs: ## Install the Pango libraries and fonts the PDFs are made with, when missing and allowed
+	@{ /sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 \
+	   && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; } \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	       && apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; } \
+	  || echo "!! Pango or the DejaVu fonts are missing and could not be installed: publications' PDFs cannot be made."
 
 migrate: install ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
@@ -41,7 +49,7 @@ demo: migrate ## Load the demo content (never duplicates; keeps editors' changes
 	PUBLIC_URL=$(PUBLIC_URL) $(BIN)/python manage.py load_demo_content
 	PUBLIC_URL=$(PUBLIC_URL) $(BIN)/python manage.py set_public_url
 
-run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:$(PORT) with the email worker
+run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:$(PORT) with the workers
 	@echo
 	@echo "  Site:  $(PUBLIC_URL)/"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/"
@@ -49,14 +57,18 @@ run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:
 	@echo "  Create an admin login with: make admin"
 	@echo
 	@$(BIN)/python manage.py purge_unconfirmed_signups --schedule
-	@# The worker sends the queued emails beside the server, and stops with it.
+	@# The workers run beside the server, and stop with it: one sends the queued emails,
+	@# the other reads the text inside PDFs and makes publications' PDFs from their HTML.
 	export PUBLIC_URL=$(PUBLIC_URL); \
 	  $(BIN)/python manage.py db_worker --backend email & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(BIN)/python manage.py db_worker --backend documents & documents=$$!; \
+	  trap 'kill $$worker $$documents 2>/dev/null' EXIT; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-worker: migrate ## Run the email worker alone (make run starts one for you)
-	$(BIN)/python manage.py db_worker --backend email
+worker: migrate ## Run the email and documents workers alone (make run starts them for you)
+	$(BIN)/python manage.py db_worker --backend documents & documents=$$!; \
+	  trap 'kill $$documents 2>/dev/null' EXIT; \
+	  $(BIN)/python manage.py db_worker --backend email
 
 admin: migrate ## Create an admin login for the Wagtail admin
 	$(BIN)/python manage.py createsuperuser

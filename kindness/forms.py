@@ -1,12 +1,8 @@
-import unicodedata
-
 from django import forms
 from wagtail.images.forms import BaseImageForm
-from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
 
 from kindness.blocks import alt_text_problem
-
-MAX_QUERY_LENGTH = min(200, MAX_QUERY_STRING_LENGTH)
+from kindness.search import MAX_QUERY_LENGTH, clean_query
 
 
 class SearchForm(forms.Form):
@@ -23,12 +19,7 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1)
 
     def clean_q(self):
-        # Control characters (from pasted text or hostile links) carry no meaning in a search.
-        text = "".join(
-            " " if unicodedata.category(char).startswith("C") else char
-            for char in self.cleaned_data["q"]
-        )
-        return " ".join(text.split())
+        return clean_query(self.cleaned_data["q"])
 
 
 class ImageForm(BaseImageForm):

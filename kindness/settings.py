@@ -389,10 +389,14 @@ WAGTAILFRONTENDCACHE = {
 # Background tasks (django-tasks). Wagtail's own tasks run at once, in the request, as they
 # always have; the "email" queue is stored in the database and sent by a worker
 # (`python manage.py db_worker --backend email`), so a signup never waits for, or is lost
-# to, a slow or broken mail server.
+# to, a slow or broken mail server. The "documents" queue reads the text inside uploaded
+# PDFs and renders publications' PDFs from their HTML (publications/tasks.py): seconds of
+# work each, so it has its own worker (`db_worker --backend documents`) and emails never
+# wait behind it.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "email": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "documents": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
 # The newsletter (newsletter/): how long a confirmation link works, how often an address

@@ -34,6 +34,7 @@ from kindness.blocks import ChartBlock
 from kindness.forms import SearchForm
 from kindness.middleware import DATABASE_UNAVAILABLE, database_unavailable
 from kindness.models import SiteSettings
+from kindness.search import prefetch_for_snippets, search_terms
 from kindness.sharing import absolute_url
 
 RESULTS_PER_PAGE = 10
@@ -50,14 +51,6 @@ def read_only(view):
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def search_terms(query):
-    """The query as the search backend should see it: words, without quotation marks.
-
-    Wagtail 8.0's SQLite backend passes a stray `"` on to FTS5, which rejects it.
-    """
-    return " ".join(query.replace('"', " ").split())
 
 
 @read_only
@@ -95,6 +88,7 @@ def search(request):
             with transaction.atomic():
                 results_page = paginator.get_page(form.cleaned_data.get("page") or 1)
                 results_page.object_list = list(results_page.object_list)
+                prefetch_for_snippets(results_page.object_list)
         except DatabaseError:
             # The database's full-text parser rejected something we failed to foresee:
             # the reader sees "no results", the logs see the query.

@@ -1,5 +1,6 @@
 from django import forms
 
+from kindness.search import MAX_QUERY_LENGTH, clean_query
 from people.models import PersonPage
 from programme.models import StrandPage
 
@@ -9,6 +10,8 @@ from .models.publications import PublicationType
 class LibraryFilterForm(forms.Form):
     """The library's filters, read from the query string. A bad value is simply ignored."""
 
+    # The same words, length and cleaning as the site's search box.
+    q = forms.CharField(label="Search the library", required=False, max_length=MAX_QUERY_LENGTH)
     type = forms.ChoiceField(
         required=False,
         choices=[("", "All types"), *PublicationType.choices, ("film", "Film")],
@@ -34,6 +37,9 @@ class LibraryFilterForm(forms.Form):
         self.fields["year"].choices = [("", "All years")] + [
             (str(day.year), str(day.year)) for day in years
         ]
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"])
 
     def filter(self, items):
         """`items` narrowed by every filter whose value is valid."""

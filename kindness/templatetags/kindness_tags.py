@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from wagtail.models import Site
 
+from kindness import search
 from kindness.models import SiteSettings
 from kindness.sharing import ShareCard, absolute_url, share_card
 from kindness.sharing import share_links as network_links
@@ -206,6 +207,12 @@ def verbose_name(model):
 def result_description(page):
     """The line a search result shows: the search description, else the page's summary."""
     return share_card(page, None).description
+
+
+@register.simple_tag
+def search_snippet(page, query):
+    """The words around `query`'s first match in `page`, matches in <mark>, HTML-escaped."""
+    return search.search_snippet(page, query)
 
 
 @register.simple_tag

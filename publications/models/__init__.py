@@ -1,5 +1,6 @@
 """Publications, films and the library that lists them together (one module each)."""
 
+from .documents import DocumentText, GeneratedPdf
 from .films import FilmPage, FilmPageForm
 from .index import PublicationIndexPage
 from .library import DatePrecision, LibraryItemPage
@@ -12,8 +13,10 @@ from .publications import (
 
 __all__ = [
     "DatePrecision",
+    "DocumentText",
     "FilmPage",
     "FilmPageForm",
+    "GeneratedPdf",
     "LibraryItemPage",
     "PublicationAuthor",
     "PublicationDownload",

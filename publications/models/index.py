@@ -1,17 +1,24 @@
 """The library page: every publication and film, newest first, filtered and paginated."""
 
+import logging
+
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import DatabaseError, models, transaction
+from django.db.models import Case, IntegerField, When
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 from kindness.models import ShareMetadataMixin
+from kindness.search import prefetch_for_snippets, search_terms
 from publications.forms import LibraryFilterForm
 
 from .library import LibraryItemPage
 
 PAGE_SIZE = 12
+# A search ranks at most this many matches: far more than the library holds.
+MAX_SEARCH_HITS = 500
+logger = logging.getLogger(__name__)
 
 
 class PublicationIndexPage(ShareMetadataMixin, Page):
@@ -35,7 +42,40 @@ class PublicationIndexPage(ShareMetadataMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         items = LibraryItemPage.objects.child_of(self).live().public()
         form = LibraryFilterForm(request.GET, items=items)
-        filtered = form.filter(items).newest_first().for_listing()
+        filtered = form.filter(items)
+        query = form.cleaned_data.get("q", "")
+        filtered = ranked(filtered, items, query) if query else filtered.newest_first()
+        filtered = filtered.for_listing()
         page_obj = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
-        context.update(filter_form=form, items=page_obj, paginator=page_obj.paginator)
+        if query:
+            prefetch_for_snippets([item.specific_item for item in page_obj])
+        context.update(
+            filter_form=form, items=page_obj, paginator=page_obj.paginator, library_query=query
+        )
         return context
+
+
+def ranked(filtered, items, query):
+    """`filtered` narrowed to the items that match `query`, best match first.
+
+    The search runs over the whole library (Wagtail's backends filter only on indexed
+    fields, and the filters follow relations), and its ranking orders the filtered items.
+    """
+    try:
+        # A savepoint, so a query the full-text parser rejects leaves the request usable.
+        with transaction.atomic():
+            found = list(items.search(search_terms(query))[:MAX_SEARCH_HITS])
+    except DatabaseError:
+        logger.exception("Library search failed for %r", query)
+        found = []
+    if not found:
+        return filtered.none()
+    rank = Case(
+        *[When(pk=item.pk, then=position) for position, item in enumerate(found)],
+        output_field=IntegerField(),
+    )
+    return (
+        filtered.filter(pk__in=[item.pk for item in found])
+        .annotate(rank=rank)
+        .order_by("rank", "-date", "-pk")
+    )

@@ -91,7 +91,7 @@ class LibraryItemPage(ShareMetadataMixin, Page):
 
     share_image_source = "image"
     share_description_source = "summary"
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary", boost=1.5)]
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
@@ -148,6 +148,11 @@ class LibraryItemPage(ShareMetadataMixin, Page):
     @cached_property
     def as_film(self):
         return self._child("filmpage")
+
+    @property
+    def specific_item(self):
+        """The publication or film this item is, without a query after for_listing()."""
+        return self.as_publication or self.as_film or self
 
     @property
     def type_label(self):

@@ -1,7 +1,7 @@
 """Publications: reports, case studies and the rest, with authors and downloads."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import HttpResponse
 from modelcluster.fields import ParentalKey
@@ -54,7 +54,15 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
         "speak to about it.",
     )
 
-    search_fields = [*LibraryItemPage.search_fields, index.SearchField("body")]
+    # Weighted for Postgres: the title (boost 2) ranks first, then the summary, then the
+    # page's text, then the text inside its downloads (no boost: the lowest weight, D).
+    search_fields = [
+        *LibraryItemPage.search_fields,
+        index.SearchField("body", boost=1),
+        index.SearchField("downloads_text"),
+    ]
+    # What a search result's snippet reads, fetched for a page of results at once.
+    search_result_prefetch = ["downloads__document__extracted_text"]
 
     content_panels = [
         *Page.content_panels,
@@ -88,6 +96,16 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
 
     class Meta:
         verbose_name = "publication"
+
+    def downloads_text(self):
+        """The text inside this publication's PDFs, as far as it has been read."""
+        texts = []
+        for download in self.downloads.all():
+            try:
+                texts.append(download.document.extracted_text.text)
+            except ObjectDoesNotExist:  # not read yet, or not a PDF
+                continue
+        return "\n\n".join(text for text in texts if text)
 
     def authors_for_display(self):
         return list(self.authors.select_related("person"))
