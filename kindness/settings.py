@@ -103,7 +103,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise (static files come compressed already), above the page cache (which
     # stores pages uncompressed, whatever the reader's browser accepts).
-    "kindness.middleware.PublicGZipMiddleware",
+    "kindness.middleware.PublicCompressionMiddleware",
     # Below WhiteNoise and the security headers, above the session: a hit touches no
     # database, and is sent with the same headers as a freshly rendered page.
     "kindness.page_cache.PageCacheMiddleware",

@@ -10,7 +10,10 @@ fails under it: log users in with `client.force_login(user)`.
 
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.test import Client, override_settings
 
 from tests.browser.pages import quality_pages, quality_pages_one_per_type
 
@@ -55,3 +58,49 @@ def get_forms(path, html, method="get"):
         names = sorted({field["name"] for field in form.select("[name]") if field.name != "button"})
         forms.append((action, names))
     return forms
+
+
+def fetch(client, url, **options):
+    """A static file's response, read to the end (its bytes in `.body`) so the file
+    WhiteNoise streams is closed.
+
+    Reading it through lets the test client close it as a server would; calling close()
+    directly would also close the test's database connection (Postgres) mid-test.
+    """
+    response = client.get(url, **options)
+    if response.streaming:
+        response.body = b"".join(response.streaming_content)
+    else:
+        response.body = response.content
+    return response
+
+
+def production_static(root):
+    return {
+        "STATIC_ROOT": root,
+        "STORAGES": {
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        },
+        "WHITENOISE_AUTOREFRESH": False,
+        "WHITENOISE_USE_FINDERS": False,
+    }
+
+
+@pytest.fixture(scope="session")
+def collected_static_root(tmp_path_factory):
+    """The static files collected once for the run: hashing and compressing the admin's
+    files (gzip and Brotli) takes a while."""
+    root = tmp_path_factory.mktemp("static")
+    with override_settings(**production_static(root)):
+        call_command("collectstatic", "--no-input", verbosity=0)
+    assert (root / "staticfiles.json").exists()
+    return root
+
+
+@pytest.fixture
+def collected_static(collected_static_root):
+    """The static files as production serves them: collected, hashed and compressed."""
+    with override_settings(**production_static(collected_static_root)):
+        # A new client loads the middleware again, so WhiteNoise reads the collected files.
+        yield Client()

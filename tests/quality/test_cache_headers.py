@@ -2,10 +2,10 @@
 nothing that is one reader's own, or an error, kept anywhere."""
 
 import pytest
-from django.core.management import call_command
 from django.templatetags.static import static
-from django.test import Client, override_settings
 from django.utils.cache import cc_delim_re
+
+from tests.quality.conftest import fetch
 
 
 def directives(response):
@@ -45,37 +45,6 @@ def test_errors_forms_and_the_admin_are_never_stored(demo, client, url):
 def test_a_post_is_never_stored(demo, client):
     cache_control = directives(client.post("/newsletter/", {"email": "not an address"}))
     assert cache_control.get("no-store") is True
-
-
-def fetch(client, url):
-    """A static file's response, read to the end so the file WhiteNoise streams is closed.
-
-    Reading it through lets the test client close it as a server would; calling close()
-    directly would also close the test's database connection (Postgres) mid-test.
-    """
-    response = client.get(url)
-    if response.streaming:
-        b"".join(response.streaming_content)
-    return response
-
-
-@pytest.fixture
-def collected_static(tmp_path):
-    """The static files as production serves them: collected, hashed and compressed."""
-    production = {
-        "STATIC_ROOT": tmp_path,
-        "STORAGES": {
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-        },
-        "WHITENOISE_AUTOREFRESH": False,
-        "WHITENOISE_USE_FINDERS": False,
-    }
-    with override_settings(**production):
-        call_command("collectstatic", "--no-input", verbosity=0)
-        assert (tmp_path / "staticfiles.json").exists()
-        # A new client loads the middleware again, so WhiteNoise reads the collected files.
-        yield Client()
 
 
 def test_hashed_static_files_are_kept_for_a_year_and_never_revalidated(db, collected_static):
