@@ -1,6 +1,7 @@
 """Publications, films and the library that lists them together (one module each)."""
 
 from .documents import DocumentText, GeneratedPdf
+from .downloads import DownloadCount
 from .films import FilmPage, FilmPageForm
 from .index import PublicationIndexPage
 from .library import DatePrecision, LibraryItemPage
@@ -14,6 +15,7 @@ from .publications import (
 __all__ = [
     "DatePrecision",
     "DocumentText",
+    "DownloadCount",
     "FilmPage",
     "FilmPageForm",
     "GeneratedPdf",

@@ -15,6 +15,7 @@ from kindness.models import SiteSettings
 from people.blocks import BodyBlock
 from people.models import split_name
 from publications.citations import bibtex, harvard
+from publications.downloads import DownloadTotalPanel, serve_download
 
 from .library import FILM_FILE_EXTENSIONS, DatePrecision, LibraryItemPage
 
@@ -84,6 +85,7 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
             label="Download",
             help_text="The full report, a summary, an accessible version...",
         ),
+        DownloadTotalPanel(heading="Downloads so far"),
         FieldPanel("body"),
     ]
 
@@ -109,6 +111,30 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
 
     def authors_for_display(self):
         return list(self.authors.select_related("person"))
+
+    def downloads_for_display(self):
+        """The downloads in the order the page lists them: a download's link is its place."""
+        return list(self.downloads.select_related("document"))
+
+    def download_links(self, request):
+        """Each download with the `link` a reader follows: the counting redirect.
+
+        A preview links the files themselves: a draft's downloads are not the live page's,
+        and an editor checking a file is not a reader.
+        """
+        downloads = self.downloads_for_display()
+        preview = getattr(request, "is_preview", False)
+        page_url = None if preview else self.get_url(request)
+        for position, download in enumerate(downloads, start=1):
+            if preview or page_url is None:
+                download.link = download.document.url
+            else:
+                download.link = page_url + self.reverse_subpage("download", args=[position])
+        return downloads
+
+    @path("download/<int:position>/", name="download")
+    def download_view(self, request, position):
+        return serve_download(self, request, position)
 
     def citation_data(self, request, authors=None):
         if authors is None:
@@ -155,7 +181,7 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
         strands = self.live_strands()
         context.update(
             authors=authors,
-            downloads=list(self.downloads.select_related("document")),
+            downloads=self.download_links(request),
             strands=strands,
             citation=harvard(citation),
             bibtex_url=self.url + self.reverse_subpage("bibtex"),

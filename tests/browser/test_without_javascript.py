@@ -56,7 +56,7 @@ def test_a_report_downloads_without_javascript(demo_site, new_page):
     publication = first_live("publications.PublicationPage")
     page = new_page(java_script_enabled=False, accept_downloads=True)
     page.goto(publication.url)
-    link = page.locator("a[href*='/documents/']").first
+    link = page.locator(".downloads a").first
     assert link.count(), f"{publication.url} offers no download"
 
     with page.expect_download() as download_info:
