@@ -51,6 +51,91 @@ LIBRARY_KINDNESS_CHART = {
     "(13 November 2018); survey fieldwork by Ipsos MORI.",
 }
 
+# The survey's HTML summary: only what the facts sheet states (the library table and the
+# stated findings) and the brief says of the survey; no figure, quote or finding besides.
+SURVEY_TABLE = {
+    "caption": "Share of people who agree they are treated with kindness at their public "
+    "library, by jurisdiction (%)",
+    "columns": [
+        {"type": "text", "heading": "Jurisdiction"},
+        {"type": "number", "heading": "Agree (%)"},
+        {"type": "number", "heading": "Strongly agree (%)"},
+    ],
+    "rows": [
+        {"values": [place, agree, strongly]}
+        for place, agree, strongly in [
+            ("Northern Ireland", "96", "44"),
+            ("Ireland", "94", "49"),
+            ("Scotland", "93", "56"),
+            ("Wales", "92", "45"),
+            ("England", "90", "33"),
+        ]
+    ],
+}
+
+
+def _heading(text, level="h2"):
+    return ("heading", {"text": text, "level": level, "anchor": ""})
+
+
+SURVEY_SUMMARY = [
+    _heading("About the survey"),
+    (
+        "paragraph",
+        "<p>In 2018 the Carnegie UK Trust published the findings of the first quantitative "
+        "survey of experiences of kindness in communities and public services across the UK "
+        "and Ireland.[^survey] The fieldwork was carried out by Ipsos MORI.</p>"
+        "<p>The findings were published as a booklet and five factsheets, one for each "
+        "jurisdiction: England, Ireland, Northern Ireland, Scotland and Wales.</p>",
+    ),
+    _heading("What the survey found"),
+    (
+        "callout",
+        {
+            "kind": "finding",
+            "heading": "In short",
+            "text": "<p>Levels of kindness are generally high, but experiences vary between "
+            "jurisdictions and between social groups.</p>",
+        },
+    ),
+    _heading("Kindness where people live", "h3"),
+    (
+        "paragraph",
+        "<p>Over 90% of people think that people in their area are kind, but only about two "
+        "in five strongly agree.</p>",
+    ),
+    _heading("Kindness in public services", "h3"),
+    ("paragraph", "<p>Over 80% of people report kindness in public services.</p>"),
+    _heading("Kindness at the public library"),
+    (
+        "paragraph",
+        "<p>In every jurisdiction at least 90% of people agree that they are treated with "
+        "kindness at their public library. Fewer strongly agree: from 33% in England to 56% "
+        "in Scotland.[^survey]</p>",
+    ),
+    ("chart", LIBRARY_KINDNESS_CHART),
+    (
+        "table",
+        {
+            "table": SURVEY_TABLE,
+            "first_column_is_header": True,
+            "source": LIBRARY_KINDNESS_CHART["source"],
+        },
+    ),
+]
+
+SURVEY_NOTES = [
+    (
+        "note",
+        {
+            "label": "survey",
+            "text": "<p>Carnegie UK Trust (2018), <i>Quantifying kindness, public engagement "
+            "and place</i>, published 13 November 2018 by Jennifer Wallace and Ben Thurman. "
+            "Survey fieldwork by Ipsos MORI.</p>",
+        },
+    )
+]
+
 PUBLICATIONS = [
     {
         "slug": "the-place-of-kindness",
@@ -83,7 +168,8 @@ PUBLICATIONS = [
         "strands": ["quantifying-kindness"],
         "summary": "A booklet and five jurisdiction factsheets from the first quantitative "
         "survey of kindness in communities and public services across the UK and Ireland.",
-        "body": [("chart", LIBRARY_KINDNESS_CHART)],
+        "report": SURVEY_SUMMARY,
+        "report_notes": SURVEY_NOTES,
     },
     {
         "slug": "the-practice-of-kindness",

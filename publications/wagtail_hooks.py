@@ -8,7 +8,8 @@ from wagtail.admin.menu import MenuItem
 from kindness.page_cache import page_path
 from publications.download_report import DownloadReportView
 from publications.downloads import download_permission_policy
-from publications.models import PublicationIndexPage
+from publications.models import PublicationIndexPage, PublicationPage
+from publications.report import chapters_of
 
 
 @hooks.register("page_cache_paths")
@@ -48,3 +49,15 @@ def download_report_permission():
     return Permission.objects.filter(
         content_type__app_label="publications", codename="view_downloadcount"
     )
+
+
+@hooks.register("page_cache_paths")
+def report_chapters(page):
+    """A report's chapters have addresses of their own, under the publication's."""
+    if not isinstance(page, PublicationPage):
+        return []
+    base = page_path(page)
+    if base is None:
+        return []
+    # The first chapter is the page itself, already forgotten.
+    return [chapter.url for chapter in chapters_of(page.report, base)[1:]]

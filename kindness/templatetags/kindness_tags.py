@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import logging
 
@@ -61,7 +62,11 @@ def page_share_card(context):
     settings = site_settings_for(context["request"])
     page = context.get("page")
     if page is not None:
-        return share_card(page, settings)
+        card = share_card(page, settings)
+        # A part of a page with an address of its own (a report's chapter) names itself.
+        if context.get("page_title"):
+            card = dataclasses.replace(card, title=context["page_title"])
+        return card
     image = settings.default_share_image if settings else None
     return ShareCard(
         title=context.get("meta_title") or context.get("site_name", ""),
@@ -105,7 +110,7 @@ def meta_tags(context):
     site_name = context.get("site_name", "")
     is_site_root = page is not None and page.depth == 2
     if page is not None:
-        url = page.get_full_url(request)
+        url = context.get("page_url") or page.get_full_url(request)
         meta_description = page.search_description or card.description
     else:
         url = absolute_url(request, request.path)
@@ -178,7 +183,7 @@ def share_links(context):
     if page is None:
         return {"links": []}
     request = context["request"]
-    url = page.get_full_url(request)
+    url = context.get("page_url") or page.get_full_url(request)
     card = page_share_card(context)
     return {"links": network_links(url, card.title), "url": url, "title": card.title}
 

@@ -3,9 +3,9 @@
 from django import forms
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -14,6 +14,8 @@ from wagtail.search import index
 from kindness.models import SiteSettings
 from people.blocks import BodyBlock
 from people.models import split_name
+from publications import report as html_report
+from publications.blocks import NoteBlock, ReportBlock
 from publications.citations import bibtex, harvard
 from publications.downloads import DownloadTotalPanel, serve_download
 
@@ -55,11 +57,29 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
         "speak to about it.",
     )
 
+    report = StreamField(
+        ReportBlock(),
+        blank=True,
+        verbose_name="report text",
+        help_text="The report itself, to read on the page: numbered headings, text, pictures, "
+        "tables, quotes, call-outs and charts. Leave empty for a report that exists only as "
+        "a download.",
+    )
+    report_notes = StreamField(
+        [("note", NoteBlock())],
+        blank=True,
+        verbose_name="notes",
+        help_text="The report's footnotes. Each has a label; cite it in the text as [^label]. "
+        "Readers see them numbered, under the text, with links both ways.",
+    )
+
     # Weighted for Postgres: the title (boost 2) ranks first, then the summary, then the
-    # page's text, then the text inside its downloads (no boost: the lowest weight, D).
+    # page's text (its body and its report), then the text inside its downloads (no
+    # boost: the lowest weight, D).
     search_fields = [
         *LibraryItemPage.search_fields,
         index.SearchField("body", boost=1),
+        index.SearchField("report", boost=1),
         index.SearchField("downloads_text"),
     ]
     # What a search result's snippet reads, fetched for a page of results at once.
@@ -86,6 +106,12 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
             help_text="The full report, a summary, an accessible version...",
         ),
         DownloadTotalPanel(heading="Downloads so far"),
+        MultiFieldPanel(
+            [FieldPanel("report"), FieldPanel("report_notes")],
+            heading="The report as a web page",
+            help_text="A report readers can read here, on any screen, link to by section and "
+            "print. Optional: many reports are only a download.",
+        ),
         FieldPanel("body"),
     ]
 
@@ -108,6 +134,36 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
             except ObjectDoesNotExist:  # not read yet, or not a PDF
                 continue
         return "\n\n".join(text for text in texts if text)
+
+    def clean(self):
+        super().clean()
+        # Written into the blocks, so a section's link stays the same from save to save.
+        html_report.assign_anchors(self.report)
+        labels = [child.value["label"] for child in self.report_notes]
+        repeated = sorted({label for label in labels if labels.count(label) > 1})
+        cited = html_report.cited_labels(self.report)
+        errors = {}
+        if missing := sorted(set(cited) - set(labels)):
+            errors["report"] = (
+                "The text cites notes that do not exist: "
+                + ", ".join(f"[^{label}]" for label in missing)
+                + ". Add them under 'Notes', or correct the labels."
+            )
+        notes_errors = []
+        if repeated:
+            notes_errors.append(
+                "Give each note its own label: " + ", ".join(repeated) + " is used twice."
+            )
+        if unused := [label for label in labels if label not in cited]:
+            notes_errors.append(
+                "These notes are never cited in the text: "
+                + ", ".join(unused)
+                + ". Cite each one as [^label], or remove it."
+            )
+        if notes_errors:
+            errors["report_notes"] = notes_errors
+        if errors:
+            raise ValidationError(errors)
 
     def authors_for_display(self):
         return list(self.authors.select_related("person"))
@@ -157,6 +213,16 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.bib"'
         return response
 
+    @path("<slug:chapter>/", name="chapter")
+    def chapter_view(self, request, chapter):
+        found = html_report.find_chapter(self.report, chapter)
+        if found is None:
+            raise Http404("No such chapter")
+        if found.number == 1:
+            # The first chapter is the publication's own page: one address for it.
+            return HttpResponseRedirect(self.url)
+        return self.render(request, chapter=found.slug)
+
     def json_ld(self, request, citation, authors):
         data = {
             "@context": "https://schema.org",
@@ -174,8 +240,15 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
             data["genre"] = self.get_publication_type_display()
         return data
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, chapter=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        report = html_report.report_context(self, self.url or "", chapter)
+        if report and report["chapter"] and report["chapter"].number > 1:
+            # A chapter's own address is its canonical address and what its share links send.
+            context["page_url"] = self.get_full_url(request) + self.reverse_subpage(
+                "chapter", kwargs={"chapter": report["chapter"].slug}
+            )
+            context["page_title"] = f"{report['chapter'].title}: {self.title}"
         authors = self.authors_for_display()
         citation = self.citation_data(request, authors)
         strands = self.live_strands()
@@ -197,6 +270,7 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
             if strands
             else [],
             json_ld_data=self.json_ld(request, citation, authors),
+            report=report,
         )
         return context
 

@@ -45,6 +45,8 @@ def test_editor_publishes_a_publication_with_authors_and_a_download(
             "image": "",
             "downloads": inline_formset([{"title": "Full report", "document": document.pk}]),
             "body": streamfield([("paragraph", rich_text("<p>What the medics found.</p>"))]),
+            "report": streamfield([]),
+            "report_notes": streamfield([]),
             "action-publish": "publish",
         }
     )
@@ -74,6 +76,8 @@ def test_admin_refuses_an_author_with_both_a_person_and_a_name(library, ben, edi
             "image": "",
             "downloads": inline_formset([]),
             "body": streamfield([]),
+            "report": streamfield([]),
+            "report_notes": streamfield([]),
             "action-publish": "publish",
         }
     )
@@ -106,6 +110,8 @@ def test_admin_refuses_a_film_file_as_a_publication_download(library, editor, fi
                 ]
             ),
             "body": streamfield([]),
+            "report": streamfield([]),
+            "report_notes": streamfield([]),
             "action-publish": "publish",
         }
     )
@@ -137,6 +143,8 @@ def test_editor_previews_a_publication_and_a_film_before_saving(library, strand,
             "image": "",
             "downloads": inline_formset([]),
             "body": streamfield([]),
+            "report": streamfield([]),
+            "report_notes": streamfield([]),
         }
     )
     film_data = nested_form_data(
