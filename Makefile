@@ -13,7 +13,7 @@ PUBLIC_URL ?= $(or $(BASE_URL),http://127.0.0.1:$(PORT))
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: help run worker install install-dev pdf-libs migrate demo admin serve chromium nginx quality-tools test lint format check clean
+.PHONY: help run worker install install-dev pdf-libs migrate demo admin serve chromium nginx bench quality-tools test lint format check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -89,6 +89,13 @@ nginx: ## Install Debian's nginx and the modules deploy/nginx.conf loads (front-
 	       && apt-get install -y -q nginx libnginx-mod-http-cache-purge \
 	            libnginx-mod-http-brotli-static >/dev/null; } \
 	  || echo "!! nginx or its modules are missing and could not be installed: the front-cache tests will be SKIPPED."
+
+# BENCH_ARGS: e.g. "--mix-duration 0" to skip the 60 s run at 64 connections, "--fresh".
+bench: install nginx ## Measure every page type the production way (gunicorn, Postgres bench_kindness, nginx): ~5 min
+	@command -v wrk >/dev/null \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get install -y -q wrk >/dev/null; } \
+	  || { echo "!! wrk is missing and could not be installed (apt-get install -y wrk)."; exit 1; }
+	$(BIN)/python deploy/bench/bench.py $(BENCH_ARGS)
 
 # axe-core and the Nu HTML Checker, pinned in package-lock.json; test-only, never served.
 # `npm ci` runs only when node_modules is missing or older than the lock file. No install
