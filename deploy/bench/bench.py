@@ -13,7 +13,9 @@ What it does, in order (about five minutes on a 2-core machine):
    (deploy/nginx.conf, rendered by deploy/render_nginx_conf.py). `wrk` runs against each
    page: through gunicorn with the page cache, through nginx's front cache, and, after a
    restart with PAGE_CACHE_SECONDS=0, through gunicorn uncached. Each row gives req/s, p50
-   and p99 latency and, for each, the ratio to nginx serving a saved copy of the home page.
+   and p99 latency and, for each, the ratio to nginx serving a saved copy of the home page
+   (measured again just before each nginx row: on a shared machine the two must be
+   measured together to compare).
 4. `wrk -c64` for --mix-duration seconds (0 skips it) against a mix of every page type,
    through nginx: error responses, socket errors and timeouts, and gunicorn worker restarts.
 
@@ -177,15 +179,18 @@ def gunicorn(page_cache_seconds, log_file):
         *("--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--worker-class", "sync"),
         *("--log-level", "info", "--error-logfile", str(log_file), "--no-control-socket"),
     ]
+    log_file.unlink(missing_ok=True)
     process = subprocess.Popen(command, cwd=PROJECT, env=env, start_new_session=True)
     try:
         wait_until_answers(f"http://127.0.0.1:{port}/healthz")
         yield f"127.0.0.1:{port}"
     finally:
-        process.send_signal(signal.SIGINT)
+        # Gracefully (each worker finishes its request), but gunicorn's master lingers for
+        # seconds after its workers have gone, so it is not waited for.
+        process.terminate()
         try:
-            process.wait(timeout=3)
-        except subprocess.TimeoutExpired:  # gunicorn's master lingers after its workers go.
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
 
@@ -261,15 +266,19 @@ def wrk(url, *, duration, connections=8, script=None):
     return result
 
 
-def load_each(base, pages, duration, label, warm=3):
+def load_each(base, pages, duration, label, warm=3, static_url=None):
+    """wrk against each page; with static_url, against the static copy just before each
+    page too, so that on a busy machine each ratio compares two figures taken together."""
     results = {}
     for page in pages:
         url = base + page["path"]
         for _ in range(warm):  # Each worker's page cache, nginx's cache.
             status, headers, _ = fetch(url)
+        static = wrk(static_url, duration=duration)["rps"] if static_url else None
         results[page["name"]] = wrk(url, duration=duration) | {
             "status": status,
             "cache": headers.get("X-Cache-Status") or headers.get("X-Cache") or "",
+            "static_rps": static,
         }
         log(f"{label}: {page['name']}: {results[page['name']]['rps']:.0f} req/s")
     return results
@@ -290,6 +299,7 @@ def commit():
 def cell(result, static_rps):
     if not result:
         return f"{'':>24}"
+    static_rps = result.get("static_rps") or static_rps
     ratio = result["rps"] / static_rps if static_rps else 0
     return f"{result['rps']:>7.0f} {result['p50']:>6.1f} {result['p99']:>6.0f} {ratio:>4.2f}"
 
@@ -311,7 +321,8 @@ def report(measured, static, modes, mix, args):
         "x = req/s as a share of the static figure"
     )
     print(
-        f"Static: nginx serving a saved copy of the home page: {static['rps']:.0f} req/s, "
+        f"Static: nginx serving a saved copy of the home page: {static['rps']:.0f} req/s "
+        f"(median of one run beside each nginx row; each nginx row's x is against its own), "
         f"p50 {static['p50']:.2f} ms, p99 {static['p99']:.1f} ms\n"
     )
     heading = f"{'req/s':>7} {'p50':>6} {'p99':>6} {'x':>4}"
@@ -396,10 +407,13 @@ def main():
         saved.parent.mkdir(exist_ok=True)
         saved.write_bytes(body)
         saved.with_name("home.html.gz").write_bytes(gzip.compress(body, compresslevel=9))
-        static = wrk(f"http://{front}/static/bench/home.html", duration=args.duration)
-        log(f"static copy: {static['rps']:.0f} req/s")
+        static_url = f"http://{front}/static/bench/home.html"
         modes["cached"] = load_each(f"http://{upstream}", pages, args.duration, "page cache")
-        modes["nginx"] = load_each(f"http://{front}", pages, args.duration, "nginx")
+        modes["nginx"] = load_each(
+            f"http://{front}", pages, args.duration, "nginx", static_url=static_url
+        )
+        statics = sorted(result["static_rps"] for result in modes["nginx"].values())
+        static = wrk(static_url, duration=args.duration) | {"rps": statics[len(statics) // 2]}
         if args.mix_duration:
             log(f"wrk -c64 for {args.mix_duration} s through nginx")
             mix = wrk(
