@@ -57,6 +57,7 @@ run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:
 	@echo "  Create an admin login with: make admin"
 	@echo
 	@$(BIN)/python manage.py purge_unconfirmed_signups --schedule
+	@$(BIN)/python manage.py flush_search_statistics --schedule
 	@# The workers run beside the server, and stop with it: one sends the queued emails,
 	@# the other reads the text inside PDFs and makes publications' PDFs from their HTML.
 	export PUBLIC_URL=$(PUBLIC_URL); \

@@ -1,5 +1,6 @@
 """The admin's own Content Security Policy, django-axes' hooks, the hidden manifest, the
-page for a database that cannot be reached, and compression for readers."""
+page for a database that cannot be reached, compression for readers, and the count of
+readers' searches."""
 
 import functools
 import logging
@@ -17,8 +18,12 @@ from django.http import Http404, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_sequence, compress_string
+
+from kindness import search_statistics
+from kindness.forms import SearchForm
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -150,6 +155,36 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, DATABASE_UNAVAILABLE):
             return database_unavailable(exception)
         return None
+
+
+@functools.cache
+def _search_path():
+    return reverse("search")
+
+
+def count_searches(get_response):
+    """Count each search readers make, in the cache (kindness/search_statistics.py).
+
+    Above the page cache, so a search answered from it counts too. Only the first page of
+    results: paging through them is the same search.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and request.path_info == _search_path()
+        ):
+            # Read as the view reads it: an invalid parameter is dropped, not the search.
+            form = SearchForm(request.GET)
+            form.is_valid()
+            query, page = form.cleaned_data.get("q"), form.cleaned_data.get("page")
+            if query and page in (None, 1):
+                search_statistics.record(query)
+        return response
+
+    return middleware
 
 
 # Brotli's quality for pages made on request: 5 is ~10% smaller than gzip at about twice

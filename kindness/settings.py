@@ -105,6 +105,8 @@ MIDDLEWARE = [
     # Below WhiteNoise (static files come compressed already), above the page cache (which
     # stores pages uncompressed, whatever the reader's browser accepts).
     "kindness.middleware.PublicCompressionMiddleware",
+    # Above the page cache, so searches answered from it are counted too (in the cache).
+    "kindness.middleware.count_searches",
     # Below WhiteNoise and the security headers, above the session: a hit touches no
     # database, and is sent with the same headers as a freshly rendered page.
     "kindness.page_cache.PageCacheMiddleware",

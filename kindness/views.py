@@ -24,7 +24,7 @@ from django.utils.http import http_date
 from django.utils.text import slugify
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
@@ -97,8 +97,8 @@ def search(request):
         context["results"] = results_page
         context["promotions"] = promotions
         context["total"] = results_page.paginator.count + len(promotions)
-        # Editors see popular searches in the admin and pin results for them.
-        Query.get(query).add_hit()
+        # Counted for the admin's search terms by kindness.middleware.count_searches, in the
+        # cache: a search writes nothing to the database.
     return TemplateResponse(request, "kindness/search.html", context)
 
 

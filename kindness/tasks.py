@@ -1,0 +1,22 @@
+"""The site's own background work, run by the database-backed worker."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django_tasks import task
+
+from kindness import search_statistics
+
+
+# The "email" backend is the project's one database-backed queue, the one the worker runs
+# (`manage.py db_worker --backend email`); the newsletter's purge runs there too.
+@task(backend="email")
+def flush_search_statistics(every_minutes=None):
+    """Move the searches counted in the cache into the admin's search terms; with
+    `every_minutes`, run again after that many minutes."""
+    written = search_statistics.flush()
+    if every_minutes:
+        flush_search_statistics.using(
+            run_after=timezone.now() + timedelta(minutes=every_minutes)
+        ).enqueue(every_minutes=every_minutes)
+    return f"{written} search terms"
