@@ -157,6 +157,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+DB_STATEMENT_TIMEOUT = int(env("DB_STATEMENT_TIMEOUT", "10000"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that stops answering must not hold a worker (kindness/database/base.py,
     # README "When the database is away"): Django's Postgres backend, which in the web
@@ -170,16 +171,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # acknowledged, for the commands and the worker too, which wait unbounded otherwise.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         connect_timeout=int(env("DB_CONNECT_TIMEOUT", "2")),
-        options=f"-c statement_timeout={int(env('DB_STATEMENT_TIMEOUT', '10000'))}",
+        options=f"-c statement_timeout={DB_STATEMENT_TIMEOUT}",
         keepalives=1,
         keepalives_idle=10,
         keepalives_interval=5,
         keepalives_count=3,
         tcp_user_timeout=10_000,
     )
-# In the web process only (kindness/wsgi.py), the longest a request waits for the database
-# to answer on an open connection, in seconds; 0: no limit.
+# In the web process only (kindness/wsgi.py), the longest a reader's request (GET, HEAD)
+# waits for the database to answer on an open connection, in seconds; 0: no limit. A
+# request that changes something waits until the statement timeout and 5 s more, so a
+# commit slowed by a busy disk is not cut short.
 DB_ANSWER_TIMEOUT = float(env("DB_ANSWER_TIMEOUT", "2"))
+DB_CHANGES_ANSWER_TIMEOUT = DB_STATEMENT_TIMEOUT / 1000 + 5 if DB_STATEMENT_TIMEOUT else 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

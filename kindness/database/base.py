@@ -10,7 +10,9 @@ In the web process (kindness/wsgi.py calls bound_waits()), so that a reader gets
 designed 503 page within a few seconds and no worker is killed:
 - every wait for the database on an open connection (a query, its rows, a commit, Django's
   health check of a kept connection) is bounded by psycopg's own wait timeout; past it the
-  connection is closed, never reused, and the query fails with OperationalError;
+  connection is closed, never reused, and the query fails with OperationalError. Readers'
+  requests (GET, HEAD) get DB_ANSWER_TIMEOUT; requests that change something get longer
+  (DB_STATEMENT_TIMEOUT and five seconds), so a slow commit is not cut short;
 - after a failed connection or an unanswered wait, this process stops trying to connect for
   RETRY_SECONDS and fails at once, so the next readers do not each wait again; then one
   request tries again, and when the database answers the site works again by itself.
@@ -24,6 +26,7 @@ import threading
 import time
 
 import psycopg
+from django.core.signals import request_started
 from django.db.backends.postgresql import base
 from psycopg import errors
 
@@ -40,6 +43,7 @@ class _Outage:
     def __init__(self):
         self.lock = threading.Lock()
         self.answer_timeout = None
+        self.changes_timeout = None
         self.down_until = 0.0
         self.since = None
 
@@ -66,21 +70,38 @@ class _Outage:
 outage = _Outage()
 
 
-def bound_waits(seconds):
-    """Bound every wait for the database in this process (the web process) to `seconds`.
+_request = threading.local()
 
-    None or 0 leaves waits unbounded.
+
+def bound_waits(seconds, changes=None):
+    """Bound every wait for the database in this process (the web process).
+
+    A reader's request (GET, HEAD) waits at most `seconds`; a request that changes
+    something (an editor publishing, a signup) at most `changes` seconds, longer, so that a
+    commit slowed by a busy disk is not cut short after it may have been applied. None or 0
+    leaves waits unbounded.
     """
     outage.answer_timeout = seconds or None
+    outage.changes_timeout = changes or None
+    request_started.connect(_choose_bound, dispatch_uid="kindness.database.bound")
+
+
+def _choose_bound(environ=None, **kwargs):
+    method = (environ or {}).get("REQUEST_METHOD", "GET")
+    reading = method in ("GET", "HEAD")
+    _request.bound = outage.answer_timeout if reading else outage.changes_timeout
+
+
+def current_bound():
+    """The bound on this thread's waits: its request's, or a reader's outside a request."""
+    return getattr(_request, "bound", outage.answer_timeout)
 
 
 class BoundedConnection(psycopg.Connection):
-    """A psycopg connection whose every wait on the server ends after answer_timeout."""
-
-    answer_timeout = None
+    """A psycopg connection whose every wait on the server ends after the request's bound."""
 
     def wait(self, gen, *args, timeout=None, **kwargs):
-        bound = self.answer_timeout
+        bound = current_bound()
         if bound is None or (timeout is not None and timeout <= bound):
             return super().wait(gen, *args, timeout=timeout, **kwargs)
         try:
@@ -97,8 +118,7 @@ class BoundedConnection(psycopg.Connection):
 
 class DatabaseWrapper(base.DatabaseWrapper):
     def get_new_connection(self, conn_params):
-        bound = outage.answer_timeout
-        if bound is None:
+        if outage.answer_timeout is None:
             return super().get_new_connection(conn_params)
         outage.refuse_while_down()
         try:
@@ -110,5 +130,4 @@ class DatabaseWrapper(base.DatabaseWrapper):
         # psycopg.connect() takes no connection class, so the connection becomes one here:
         # the subclass only overrides wait().
         connection.__class__ = BoundedConnection
-        connection.answer_timeout = bound
         return connection

@@ -89,14 +89,17 @@ def test_a_long_outage_is_said_again_once_a_minute():
 SHOW_OPTIONS = (
     "import django; django.setup(); from django.conf import settings; "
     "o = settings.DATABASES['default']['OPTIONS']; print(o['connect_timeout'], o['options'], "
-    "o['keepalives'], o['tcp_user_timeout'], settings.DB_ANSWER_TIMEOUT)"
+    "o['keepalives'], o['tcp_user_timeout'], settings.DB_ANSWER_TIMEOUT, "
+    "settings.DB_CHANGES_ANSWER_TIMEOUT)"
 )
 
 
 def test_postgres_gives_up_connecting_waiting_and_cancels_slow_statements():
     env = {**PRODUCTION, "DATABASE_URL": "postgres://u@db.example:5432/kindness"}
     result = run(SHOW_OPTIONS, env)
-    assert result.stdout.split() == ["2", "-c", "statement_timeout=10000", "1", "10000", "2.0"]
+    # A reader waits 2 s for an answer; a change (publishing) until Postgres's own limit, +5 s.
+    expected = ["2", "-c", "statement_timeout=10000", "1", "10000", "2.0", "15.0"]
+    assert result.stdout.split() == expected
     tuned = {
         **env,
         "DB_CONNECT_TIMEOUT": "3",
@@ -104,4 +107,4 @@ def test_postgres_gives_up_connecting_waiting_and_cancels_slow_statements():
         "DB_ANSWER_TIMEOUT": "0",
     }
     words = run(SHOW_OPTIONS, tuned).stdout.split()
-    assert (words[:3], words[-1]) == (["3", "-c", "statement_timeout=0"], "0.0")
+    assert (words[:3], words[-2:]) == (["3", "-c", "statement_timeout=0"], ["0.0", "0"])
