@@ -108,6 +108,9 @@ def privacy(links):
                 "site itself.",
                 "When you search the site, the words you searched for are counted, so that we "
                 "can see what readers look for. Nothing that identifies you is kept with them.",
+                "When you download a report, the download is counted: one more for that file "
+                "on that day. Nothing about you is kept with the count, not even your internet "
+                "(IP) address.",
             ),
             heading("Films"),
             paragraphs(
