@@ -204,15 +204,69 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
-# Uploaded images and documents served by Django itself: for development and tests only.
-# In production the web server or a CDN serves MEDIA_ROOT.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed names so browsers can cache static files for ever.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Uploaded images and documents on S3-compatible storage (AWS S3, MinIO, Cloudflare R2, ...)
+# when AWS_STORAGE_BUCKET_NAME is set, so every web instance reads and writes the same files;
+# MEDIA_ROOT on this machine's disk otherwise. Credentials come the usual boto3 way:
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role. Readers fetch images
+# straight from the bucket (or AWS_S3_CUSTOM_DOMAIN, a CDN in front of it); documents stay
+# private in the bucket and go through Wagtail's serve view (WAGTAILDOCS_SERVE_METHOD below).
+# docs/deploy.md has the bucket policy that says so.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+# Where readers' browsers fetch uploaded images from, besides this site: the CSP allows it.
+MEDIA_ORIGINS = []
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL").rstrip("/")
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": AWS_S3_REGION_NAME or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            # "path" for servers that cannot give each bucket a host name of its own.
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE") or None,
+            # Plain, permanent URLs: a page holding one is cached for an hour, longer than
+            # a signed URL would last.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
+            # Two uploads with one file name are two files, never one replacing the other.
+            "file_overwrite": False,
+            # The bucket's policy decides who may read, not a per-object ACL.
+            "default_acl": None,
+            # An hour, not for ever: Wagtail gives a replaced image's renditions their old
+            # names again.
+            "object_parameters": {"CacheControl": "public, max-age=3600"},
+        },
+    }
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+    elif AWS_S3_ENDPOINT_URL:
+        # The bucket is a path on the endpoint, or a host name under it.
+        endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        MEDIA_ORIGINS = [
+            f"{endpoint.scheme}://{endpoint.netloc}",
+            f"{endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{endpoint.netloc}",
+        ]
+    else:
+        # AWS itself: the bucket's global or regional host name.
+        region = AWS_S3_REGION_NAME or "us-east-1"
+        MEDIA_ORIGINS = [
+            f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+            f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{region}.amazonaws.com",
+        ]
+
+# Uploaded files served by Django itself from MEDIA_ROOT: for development and tests only (on
+# by default with DEBUG). In production the web server or a CDN serves MEDIA_ROOT, and with
+# a bucket there is nothing on this machine to serve.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG) and not AWS_STORAGE_BUCKET_NAME
 
 # In development WhiteNoise looks files up as they change, without collectstatic.
 WHITENOISE_AUTOREFRESH = DEBUG
@@ -236,7 +290,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "kindness.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-# Serve documents through Django so permissions and privacy settings apply.
+# Serve documents through Django so permissions and privacy settings apply, and each is sent
+# with its own strict CSP; on S3 too, where "redirect" would send readers to the bucket's
+# address for the file, which works for anyone who has it, private or not.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The admin calls no other host: no release check, no Gravatar (the CSP allows neither).
@@ -257,6 +313,8 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "kindness.views.csrf_failure"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Load balancers and the container's health check ask over plain HTTP, inside.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
@@ -276,7 +334,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "media-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF],
@@ -296,7 +354,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": [SELF],
     "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:"],
+    "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
     "media-src": [SELF, "blob:"],
     "font-src": [SELF, "data:"],
     "connect-src": [SELF],

@@ -13,9 +13,10 @@ from kindness.settings import *  # noqa: E402, F403
 # The test client speaks plain HTTP; production redirects to HTTPS.
 SECURE_SSL_REDIRECT = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Tests render templates without running collectstatic first.
+# Tests render templates without running collectstatic first. Uploads go to MEDIA_ROOT below,
+# unless the environment names a bucket (the two-instance test's servers do).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405 (from kindness.settings)
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kindness-test-media-")

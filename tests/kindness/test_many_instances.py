@@ -1,0 +1,353 @@
+"""Two web instances behind nginx, sharing Postgres, Redis and an S3-compatible bucket.
+
+The production shape in miniature: two gunicorn processes, each with its own MEDIA_ROOT (so
+nothing can pass between them on this machine's disk) and its own memory, behind one nginx
+that shares requests between them. They share only what a real deployment shares: the test
+database (committed rows, so the test is transactional and needs Postgres), one Redis (the
+page cache, sessions' rate limits) and one bucket on moto's S3 server.
+
+An editor signs in and uploads an image through nginx, so the requests land on both
+instances; then each instance is asked directly: each shows the image (and makes its
+renditions from the original in the bucket), and each serves a page an editor has just
+published, though each had it in the page cache before.
+"""
+
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+from bs4 import BeautifulSoup
+from django.db import connection
+from PIL import Image
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from tests.conftest import EDITOR_PASSWORD, EDITOR_USERNAME
+from tests.kindness.test_page_cache import free_port, start_redis, stop_redis
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PROJECT = Path(__file__).resolve().parents[2]
+BUCKET = "kindness-media"
+# Anyone may read images and their renditions straight from the bucket; documents stay
+# private, read only by the site (docs/deploy.md gives the same policy).
+PUBLIC_READ_POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": [
+                f"arn:aws:s3:::{BUCKET}/original_images/*",
+                f"arn:aws:s3:::{BUCKET}/images/*",
+            ],
+        }
+    ],
+}
+S3_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "moto-test-key",
+    "AWS_SECRET_ACCESS_KEY": "moto-test-secret",
+    "AWS_S3_REGION_NAME": "us-east-1",
+}
+START_TIMEOUT = 30
+
+
+def wait_for_port(port, process, log):
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"exited with {process.returncode}:\n{Path(log).read_text()[-3000:]}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"did not start within {START_TIMEOUT} s:\n{Path(log).read_text()[-3000:]}")
+
+
+def start(args, port, log, env=None):
+    """A server process of ours, answering on `port` once this returns."""
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            args, cwd=PROJECT, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+    wait_for_port(port, process, log)
+    return process
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def postgres_url():
+    """The test database as a URL, for processes of their own to connect to."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs Postgres: both instances must see the rows the other commits")
+    database = connection.settings_dict
+    password = f":{database['PASSWORD']}" if database["PASSWORD"] else ""
+    return (
+        f"postgres://{database['USER']}{password}@{database['HOST'] or '127.0.0.1'}:"
+        f"{database['PORT'] or 5432}/{database['NAME']}"
+    )
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    port = free_port()
+    process = start_redis(port, tmp_path)
+    yield f"redis://127.0.0.1:{port}/0"
+    stop_redis(process)
+
+
+@pytest.fixture
+def s3_endpoint(tmp_path):
+    """moto's S3 server on a free port, with an empty bucket under the deployment's policy."""
+    import boto3
+
+    port = free_port()
+    server = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
+    process = start(server, port, tmp_path / "moto.log")
+    endpoint = f"http://127.0.0.1:{port}"
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name=S3_CREDENTIALS["AWS_S3_REGION_NAME"],
+        aws_access_key_id=S3_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=S3_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+    )
+    s3.create_bucket(Bucket=BUCKET)
+    s3.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_READ_POLICY))
+    yield endpoint, s3
+    stop(process)
+
+
+NGINX_CONF = """
+worker_processes 1;
+error_log {directory}/nginx-error.log warn;
+pid {directory}/nginx.pid;
+events {{ worker_connections 64; }}
+http {{
+    access_log {directory}/nginx-access.log;
+    client_body_temp_path {directory}/client-body;
+    proxy_temp_path {directory}/proxy;
+    client_max_body_size 100m;
+    upstream kindness {{
+        server 127.0.0.1:{first};
+        server 127.0.0.1:{second};
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://kindness;
+            proxy_set_header Host $http_host;
+        }}
+    }}
+}}
+"""
+
+
+@pytest.fixture
+def site(tmp_path, postgres_url, redis_url, s3_endpoint):
+    """Two gunicorn instances of the site, and nginx in front of both."""
+    endpoint, s3 = s3_endpoint
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "DJANGO_"))}
+    env = {
+        **base,
+        **S3_CREDENTIALS,
+        # The tests' settings (static files found in place, plain HTTP) with the shared parts.
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": postgres_url,
+        "REDIS_URL": redis_url,
+        "AWS_STORAGE_BUCKET_NAME": BUCKET,
+        "AWS_S3_ENDPOINT_URL": endpoint,
+    }
+    instances, processes = [], []
+    try:
+        for name in ("first", "second"):
+            port = free_port()
+            gunicorn = [sys.executable, "-m", "gunicorn", "kindness.wsgi:application"]
+            options = ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "2"]
+            processes.append(start(gunicorn + options, port, tmp_path / f"{name}.log", env))
+            instances.append(f"http://127.0.0.1:{port}")
+        directory = tmp_path / "nginx"
+        directory.mkdir()
+        port = free_port()
+        first, second = (url.rsplit(":", 1)[1] for url in instances)
+        conf = directory / "nginx.conf"
+        conf.write_text(
+            NGINX_CONF.format(directory=directory, first=first, second=second, port=port)
+        )
+        nginx = ["nginx", "-p", str(directory), "-c", str(conf), "-g", "daemon off;"]
+        processes.append(start(nginx, port, directory / "nginx.log"))
+        yield {
+            "front": f"http://127.0.0.1:{port}",
+            "instances": instances,
+            "s3": s3,
+            "endpoint": endpoint,
+        }
+    finally:
+        for process in processes:
+            stop(process)
+
+
+class Editor:
+    """An editor's browser: cookies kept by hand, since the site marks them Secure."""
+
+    def __init__(self, base_url):
+        self.base_url = base_url
+        self.cookies = {}
+
+    def request(self, method, path, **kwargs):
+        response = requests.request(
+            method,
+            self.base_url + path,
+            cookies=self.cookies,
+            allow_redirects=False,
+            timeout=20,
+            **kwargs,
+        )
+        self.cookies.update({cookie.name: cookie.value for cookie in response.cookies})
+        return response
+
+    def form(self, path, selector="form[method=post]"):
+        """The fields a browser would send from the page's form, and the form's action."""
+        response = self.request("GET", path)
+        assert response.status_code == 200, (path, response.status_code)
+        form = BeautifulSoup(response.text, "html.parser").select_one(selector)
+        fields = {}
+        for field in form.select("input[name], textarea[name], select[name]"):
+            kind = field.get("type", "text")
+            if kind in {"submit", "button", "file", "image"}:
+                continue
+            if kind in {"checkbox", "radio"} and not field.has_attr("checked"):
+                continue
+            if field.name == "textarea":
+                fields[field["name"]] = field.get_text()
+            elif field.name == "select":
+                chosen = field.select_one("option[selected]") or field.select_one("option")
+                fields[field["name"]] = chosen.get("value", "") if chosen else ""
+            else:
+                fields[field["name"]] = field.get("value", "")
+        return fields
+
+    def sign_in(self):
+        fields = self.form("/admin/login/")
+        fields.update(username=EDITOR_USERNAME, password=EDITOR_PASSWORD)
+        response = self.request("POST", "/admin/login/", data=fields)
+        assert response.status_code == 302, response.text[:2000]
+
+
+def png(width, height):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 60, 90)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def page_title(base_url, path):
+    response = requests.get(base_url + path, timeout=20)
+    assert response.status_code == 200
+    html = BeautifulSoup(response.text, "html.parser")
+    return html.h1.get_text(" ", strip=True), response.headers.get("X-Cache")
+
+
+def image_sources(response):
+    """The origins the response's Content-Security-Policy lets the browser load images from."""
+    for directive in response.headers["Content-Security-Policy"].split(";"):
+        name, *sources = directive.split()
+        if name == "img-src":
+            return sources
+    return []
+
+
+def origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def test_an_upload_and_a_publish_on_one_instance_reach_the_other(site, editor_account):
+    front, instances, s3, endpoint = site["front"], site["instances"], site["s3"], site["endpoint"]
+    editor = Editor(front)
+    editor.sign_in()
+
+    # An image and a report uploaded through nginx: each form and its post may land on
+    # either instance.
+    original = png(640, 480)
+    fields = editor.form("/admin/images/add/")
+    fields.update(title="Volunteers at the library", description="Volunteers sorting books")
+    files = {"file": ("volunteers.png", original, "image/png")}
+    response = editor.request("POST", "/admin/images/add/", data=fields, files=files)
+    assert response.status_code == 302, response.text[:2000]
+    report = b"%PDF-1.4 a report on kindness"
+    fields = editor.form("/admin/documents/add/")
+    fields.update(title="A report on kindness")
+    files = {"file": ("kindness-report.pdf", report, "application/pdf")}
+    response = editor.request("POST", "/admin/documents/add/", data=fields, files=files)
+    assert response.status_code == 302, response.text[:2000]
+
+    # Both went to the bucket, under the names the database gives them.
+    image = get_image_model().objects.get(title="Volunteers at the library")
+    document = get_document_model().objects.get(title="A report on kindness")
+    assert s3.get_object(Bucket=BUCKET, Key=image.file.name)["Body"].read() == original
+    assert s3.get_object(Bucket=BUCKET, Key=document.file.name)["Body"].read() == report
+
+    for instance in instances:
+        # Each instance shows the image in the admin, making a rendition from the original
+        # in the bucket, and links it at the bucket, which the admin's CSP allows.
+        editor.base_url = instance
+        response = editor.request("GET", f"/admin/images/{image.pk}/")
+        assert response.status_code == 200
+        html = BeautifulSoup(response.text, "html.parser")
+        source = html.select_one("img[data-original-width]")["src"]
+        assert origin(source) == endpoint
+        assert endpoint in image_sources(response)
+        # Readers fetch it straight from the bucket, no sign-in needed.
+        rendition = requests.get(source, timeout=20)
+        assert rendition.status_code == 200
+        assert Image.open(io.BytesIO(rendition.content)).format == "PNG"
+        # Each serves the report from the bucket, with the documents' own strict CSP.
+        response = requests.get(instance + document.url, timeout=20)
+        assert response.status_code == 200
+        assert response.content == report
+        assert response.headers["Content-Security-Policy"] == "default-src 'none'"
+
+    # The original image is public at its address in the bucket; the report is not, so a
+    # document in a private collection stays private.
+    bucket = f"{endpoint}/{BUCKET}/"
+    assert requests.get(bucket + image.file.name, timeout=20).content == original
+    assert requests.get(bucket + document.file.name, timeout=20).status_code == 403
+
+    # Both instances have the strand index in the shared page cache, and let readers'
+    # browsers load images from the bucket.
+    for instance in instances:
+        page_title(instance, "/programme/")
+        assert page_title(instance, "/programme/")[1] == "hit"
+        assert endpoint in image_sources(requests.get(instance + "/programme/", timeout=20))
+
+    # An editor publishes a new title through nginx...
+    editor.base_url = front
+    page = Page.objects.get(url_path="/home/programme/")
+    fields = editor.form(f"/admin/pages/{page.pk}/edit/", "form#page-edit-form")
+    fields.update({"title": "The programme, retitled", "action-publish": "action-publish"})
+    response = editor.request("POST", f"/admin/pages/{page.pk}/edit/", data=fields)
+    assert response.status_code == 302, response.text[:3000]
+
+    # ...and both instances serve it at once, rendered afresh.
+    for instance in instances:
+        assert page_title(instance, "/programme/") == ("The programme, retitled", "miss")
+    assert page_title(front, "/programme/")[0] == "The programme, retitled"
