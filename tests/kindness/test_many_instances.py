@@ -1,15 +1,16 @@
 """Two web instances behind nginx, sharing Postgres, Redis and an S3-compatible bucket.
 
-The production shape in miniature: two gunicorn processes, each with its own MEDIA_ROOT (so
-nothing can pass between them on this machine's disk) and its own memory, behind one nginx
-that shares requests between them. They share only what a real deployment shares: the test
-database (committed rows, so the test is transactional and needs Postgres), one Redis (the
-page cache, sessions' rate limits) and one bucket on moto's S3 server.
+The production shape in miniature: two gunicorn processes started as the image starts them
+(deploy/gunicorn.conf.py), each with its own MEDIA_ROOT (so nothing can pass between them on
+this machine's disk) and its own memory, behind nginx with deploy/nginx.conf, which shares
+requests between them. They share only what a real deployment shares: the test database
+(committed rows, so the test is transactional and needs Postgres), one Redis (the page
+cache, the rate limits), one bucket on moto's S3 server, and nginx's purge address.
 
-An editor signs in and uploads an image through nginx, so the requests land on both
-instances; then each instance is asked directly: each shows the image (and makes its
-renditions from the original in the bucket), and each serves a page an editor has just
-published, though each had it in the page cache before.
+An editor signs in and uploads through nginx, so the requests land on both instances; then
+each instance is asked directly: each shows the image (making its renditions from the
+original in the bucket) and the report, and each serves a page an editor has just
+published, though each had it in the page cache before, as does nginx.
 """
 
 import io
@@ -32,7 +33,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from tests.conftest import EDITOR_PASSWORD, EDITOR_USERNAME
-from tests.kindness.test_page_cache import free_port, start_redis, stop_redis
+from tests.kindness.test_page_cache import start_redis, stop_redis
+from tests.nginx import free_port, running_nginx
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,6 +62,9 @@ S3_CREDENTIALS = {
     "AWS_S3_REGION_NAME": "us-east-1",
 }
 START_TIMEOUT = 30
+# The host name readers and editors ask for: the demo site's, which nginx's cache keys and
+# the site's purges both use.
+SITE_HOST = "localhost"
 
 
 def wait_for_port(port, process, log):
@@ -137,73 +142,44 @@ def s3_endpoint(tmp_path):
     stop(process)
 
 
-NGINX_CONF = """
-worker_processes 1;
-error_log {directory}/nginx-error.log warn;
-pid {directory}/nginx.pid;
-events {{ worker_connections 64; }}
-http {{
-    access_log {directory}/nginx-access.log;
-    client_body_temp_path {directory}/client-body;
-    proxy_temp_path {directory}/proxy;
-    client_max_body_size 100m;
-    upstream kindness {{
-        server 127.0.0.1:{first};
-        server 127.0.0.1:{second};
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        location / {{
-            proxy_pass http://kindness;
-            proxy_set_header Host $http_host;
-        }}
-    }}
-}}
-"""
-
-
 @pytest.fixture
 def site(tmp_path, postgres_url, redis_url, s3_endpoint):
-    """Two gunicorn instances of the site, and nginx in front of both."""
+    """Two gunicorn instances of the site, behind nginx with deploy/nginx.conf."""
     endpoint, s3 = s3_endpoint
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "DJANGO_"))}
-    env = {
-        **base,
-        **S3_CREDENTIALS,
-        # The tests' settings (static files found in place, plain HTTP) with the shared parts.
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": postgres_url,
-        "REDIS_URL": redis_url,
-        "AWS_STORAGE_BUCKET_NAME": BUCKET,
-        "AWS_S3_ENDPOINT_URL": endpoint,
-    }
-    instances, processes = [], []
-    try:
-        for name in ("first", "second"):
-            port = free_port()
-            gunicorn = [sys.executable, "-m", "gunicorn", "kindness.wsgi:application"]
-            options = ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "2"]
-            processes.append(start(gunicorn + options, port, tmp_path / f"{name}.log", env))
-            instances.append(f"http://127.0.0.1:{port}")
-        directory = tmp_path / "nginx"
-        directory.mkdir()
-        port = free_port()
-        first, second = (url.rsplit(":", 1)[1] for url in instances)
-        conf = directory / "nginx.conf"
-        conf.write_text(
-            NGINX_CONF.format(directory=directory, first=first, second=second, port=port)
-        )
-        nginx = ["nginx", "-p", str(directory), "-c", str(conf), "-g", "daemon off;"]
-        processes.append(start(nginx, port, directory / "nginx.log"))
-        yield {
-            "front": f"http://127.0.0.1:{port}",
-            "instances": instances,
-            "s3": s3,
-            "endpoint": endpoint,
+    ports = [free_port(), free_port()]
+    upstream = ",".join(f"127.0.0.1:{port}" for port in ports)
+    (tmp_path / "nginx").mkdir()
+    with running_nginx(tmp_path / "nginx", upstream) as nginx:
+        base = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "DJANGO_"))}
+        env = {
+            **base,
+            **S3_CREDENTIALS,
+            # The tests' settings (static files found in place, plain HTTP) with the parts
+            # the instances share, and nginx's purge address.
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "DATABASE_URL": postgres_url,
+            "REDIS_URL": redis_url,
+            "AWS_STORAGE_BUCKET_NAME": BUCKET,
+            "AWS_S3_ENDPOINT_URL": endpoint,
+            "FRONTEND_CACHE_URL": nginx.purge_url,
         }
-    finally:
-        for process in processes:
-            stop(process)
+        processes = []
+        try:
+            for port in ports:
+                # The image's entry point, with its settings file.
+                gunicorn = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"]
+                options = ["--bind", f"127.0.0.1:{port}", "--workers", "1"]
+                log = tmp_path / f"gunicorn-{port}.log"
+                processes.append(start(gunicorn + options, port, log, env))
+            yield {
+                "front": f"http://127.0.0.1:{nginx.port}",
+                "instances": [f"http://127.0.0.1:{port}" for port in ports],
+                "s3": s3,
+                "endpoint": endpoint,
+            }
+        finally:
+            for process in processes:
+                stop(process)
 
 
 class Editor:
@@ -217,6 +193,7 @@ class Editor:
         response = requests.request(
             method,
             self.base_url + path,
+            headers={"Host": SITE_HOST},
             cookies=self.cookies,
             allow_redirects=False,
             timeout=20,
@@ -259,8 +236,13 @@ def png(width, height):
     return buffer.getvalue()
 
 
+def read(url):
+    """What a reader gets from the site (not the bucket) at this address."""
+    return requests.get(url, headers={"Host": SITE_HOST}, timeout=20)
+
+
 def page_title(base_url, path):
-    response = requests.get(base_url + path, timeout=20)
+    response = read(base_url + path)
     assert response.status_code == 200
     html = BeautifulSoup(response.text, "html.parser")
     return html.h1.get_text(" ", strip=True), response.headers.get("X-Cache")
@@ -321,7 +303,7 @@ def test_an_upload_and_a_publish_on_one_instance_reach_the_other(site, editor_ac
         assert rendition.status_code == 200
         assert Image.open(io.BytesIO(rendition.content)).format == "PNG"
         # Each serves the report from the bucket, with the documents' own strict CSP.
-        response = requests.get(instance + document.url, timeout=20)
+        response = read(instance + document.url)
         assert response.status_code == 200
         assert response.content == report
         assert response.headers["Content-Security-Policy"] == "default-src 'none'"
@@ -332,12 +314,14 @@ def test_an_upload_and_a_publish_on_one_instance_reach_the_other(site, editor_ac
     assert requests.get(bucket + image.file.name, timeout=20).content == original
     assert requests.get(bucket + document.file.name, timeout=20).status_code == 403
 
-    # Both instances have the strand index in the shared page cache, and let readers'
-    # browsers load images from the bucket.
+    # Both instances serve the strand index from the shared page cache, and let readers'
+    # browsers load images from the bucket; nginx has it in its own cache too.
+    page_title(instances[0], "/programme/")
     for instance in instances:
-        page_title(instance, "/programme/")
         assert page_title(instance, "/programme/")[1] == "hit"
-        assert endpoint in image_sources(requests.get(instance + "/programme/", timeout=20))
+        assert endpoint in image_sources(read(instance + "/programme/"))
+    read(front + "/programme/")
+    assert read(front + "/programme/").headers["X-Cache-Status"] == "HIT"
 
     # An editor publishes a new title through nginx...
     editor.base_url = front
@@ -347,7 +331,11 @@ def test_an_upload_and_a_publish_on_one_instance_reach_the_other(site, editor_ac
     response = editor.request("POST", f"/admin/pages/{page.pk}/edit/", data=fields)
     assert response.status_code == 302, response.text[:3000]
 
-    # ...and both instances serve it at once, rendered afresh.
-    for instance in instances:
-        assert page_title(instance, "/programme/") == ("The programme, retitled", "miss")
+    # ...and both instances serve it at once: the first to be asked renders it afresh and
+    # keeps it in Redis, where the other finds it. nginx forgot its copy too.
+    first, second = (page_title(instance, "/programme/") for instance in instances)
+    assert (first, second) == (
+        ("The programme, retitled", "miss"),
+        ("The programme, retitled", "hit"),
+    )
     assert page_title(front, "/programme/")[0] == "The programme, retitled"
