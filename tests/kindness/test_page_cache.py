@@ -8,9 +8,11 @@ import shutil
 import socket
 import subprocess
 import time
+from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import path
 from wagtail.models import Page, Site
@@ -290,3 +292,11 @@ def test_a_charts_download_is_cached_with_its_etag_and_goes_with_its_page(demo, 
     assert (again.status_code, again["X-Cache"]) == (304, "hit")
     report.unpublish()
     assert client.get(csv_url).status_code == 404
+
+
+def test_after_a_deploy_every_cached_page_can_be_forgotten(demo, client):
+    for url in ("/", "/library/", "/programme/"):
+        assert twice(client, url) == ["miss", "hit"]
+    call_command("forget_cached_pages", stdout=StringIO())
+    for url in ("/", "/library/", "/programme/"):
+        assert client.get(url)["X-Cache"] == "miss"
