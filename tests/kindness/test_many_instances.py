@@ -86,7 +86,11 @@ def start(args, port, log, env=None):
         process = subprocess.Popen(
             args, cwd=PROJECT, env=env, stdout=output, stderr=subprocess.STDOUT
         )
-    wait_for_port(port, process, log)
+    try:
+        wait_for_port(port, process, log)
+    except BaseException:
+        stop(process)
+        raise
     return process
 
 
