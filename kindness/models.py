@@ -1,11 +1,65 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.fields import StreamField
+from wagtail.models import Page, Site
+from wagtail.query import PageQuerySet
 
 from kindness.blocks import alt_text_problem
+from kindness.navigation import OneQueryViewRestrictionsMixin, covering_restriction
+
+
+def load_site_settings(request):
+    """Every app's site settings for this request's site, in one query.
+
+    Wagtail fetches each settings model in a query of its own when first asked; this
+    fetches them all with the site and keeps each on the request where Wagtail's
+    `for_request()` looks first. A site without a row yet gets one from Wagtail, as before.
+    """
+    site = Site.find_for_request(request)
+    models = [
+        model
+        for model in settings_registry
+        if issubclass(model, BaseSiteSetting) and not hasattr(request, model.get_cache_attr_name())
+    ]
+    if site is None or not models:
+        return
+    paths = {}
+    for model in models:
+        accessor = model._meta.get_field("site").remote_field.get_accessor_name()
+        paths[model] = accessor
+    related = [
+        f"{accessor}__{name}" if name else accessor
+        for model, accessor in paths.items()
+        for name in ("", *(model.select_related or ()))
+    ]
+    row = Site.objects.select_related(*related).filter(pk=site.pk).first()
+    for model, accessor in paths.items():
+        setting = getattr(row, accessor, None) if row is not None else None
+        if setting is not None:
+            setting._request = request
+            setattr(request, model.get_cache_attr_name(), setting)
+
+
+def exclude_private(pages):
+    """`pages` without those under a view restriction (a password, a login), in one query.
+
+    What Wagtail's `public()` does, but as a subquery: `public()` first fetches every
+    restriction on the site, a query more for each list on a page. A `pk__in` subquery
+    rather than an Exists() filter, which Wagtail's search backends cannot take.
+    """
+    return pages.exclude(pk__in=Page.objects.filter(Exists(covering_restriction())).values("pk"))
+
+
+class SitePageQuerySet(PageQuerySet):
+    """The base of the apps' page querysets."""
+
+    def public(self):
+        return exclude_private(self)
 
 
 class SocialProfileBlock(blocks.StructBlock):
@@ -43,6 +97,9 @@ def require_image_description(instance, image_field):
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """What the header, footer, social links and share cards say, editable without a deploy."""
+
+    # Every page's share card falls back to the default image: fetched with the settings.
+    select_related = ["default_share_image"]
 
     organisation_name = models.CharField(
         max_length=120,
@@ -101,7 +158,7 @@ class SiteSettings(BaseSiteSetting):
         require_image_description(self, "default_share_image")
 
 
-class ShareMetadataMixin(models.Model):
+class ShareMetadataMixin(OneQueryViewRestrictionsMixin, models.Model):
     """The share picture, in the Promote tab beside Wagtail's own title and description.
 
     The page's `seo_title` and `search_description` are its one title and description, for
@@ -149,6 +206,9 @@ class ShareMetadataMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    # Every page type has this mixin, so serving any page checks its view restrictions
+    # in one query (OneQueryViewRestrictionsMixin).
 
     def clean(self):
         super().clean()

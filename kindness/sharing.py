@@ -25,17 +25,23 @@ def share_card(page, site_settings):
     page type has metadata from the start.
     """
     title = page.seo_title or page.title
+    image = getattr(page, "share_image", None) or _call(page, "share_image_from_content", None)
+    if image is None and site_settings:
+        image = site_settings.default_share_image
+    alt = (image.description or image.title) if image else ""
+    description = share_description(page, site_settings)
+    return ShareCard(title=title, description=description, image=image, image_alt=alt)
+
+
+def share_description(page, site_settings):
+    """The share card's description alone: a list of pages (search results) shows it without
+    fetching each page's picture."""
     description = (
         page.search_description
         or _call(page, "share_description_from_content", "")
         or (site_settings.default_share_description if site_settings else "")
     )
-    image = getattr(page, "share_image", None) or _call(page, "share_image_from_content", None)
-    if image is None and site_settings:
-        image = site_settings.default_share_image
-    alt = (image.description or image.title) if image else ""
-    description = " ".join(strip_tags(str(description)).split())
-    return ShareCard(title=title, description=description, image=image, image_alt=alt)
+    return " ".join(strip_tags(str(description)).split())
 
 
 def _call(page, name, default):

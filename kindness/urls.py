@@ -8,12 +8,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kindness import views
 from kindness.apps import project_submodules
+from kindness.sitemap import PageSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
-    path("sitemap.xml", views.read_only(sitemap), name="sitemap"),
+    path(
+        "sitemap.xml",
+        views.read_only(sitemap),
+        {"sitemaps": {"wagtail": PageSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("manifest.webmanifest", views.web_manifest, name="web-manifest"),
     path("favicon.ico", views.read_only(views.favicon_ico)),

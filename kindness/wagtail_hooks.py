@@ -3,8 +3,11 @@
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.rich_text.pages import PageLinkHandler
 
 from kindness.blocks import ChartBlock
+from kindness.models import load_site_settings
 from kindness.page_cache import SAFE_METHODS
 from kindness.views import method_not_allowed
 
@@ -15,6 +18,33 @@ def only_get_and_head(page, request, serve_args, serve_kwargs):
     if request.method not in SAFE_METHODS:
         return method_not_allowed(request, SAFE_METHODS)
     return None
+
+
+@hooks.register("before_serve_page")
+def site_settings_in_one_query(page, request, serve_args, serve_kwargs):
+    """Before the page asks for them: the header, footer, share cards and signup form each
+    read a settings model, which Wagtail would fetch one query at a time."""
+    load_site_settings(request)
+
+
+class OneQueryPageLinkHandler(PageLinkHandler):
+    """Links to pages in rich text, found in one query per text.
+
+    Wagtail's own handler loads each linked page as its specific type (a query more for
+    each type) only to read its URL, which no page type here builds differently.
+    """
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        ids = [attrs.get("id") for attrs in attrs_list]
+        pages = {str(page.pk): page for page in Page.objects.filter(pk__in=ids)}
+        return [pages.get(str(id_)) for id_ in ids]
+
+
+# After Wagtail's own registration (order 0), which this one replaces.
+@hooks.register("register_rich_text_features", order=100)
+def page_links_in_one_query(features):
+    features.register_link_type(OneQueryPageLinkHandler)
 
 
 @hooks.register("page_cache_paths")

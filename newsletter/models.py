@@ -82,6 +82,9 @@ DEFAULT_CONSENT = (
 class NewsletterSettings(BaseSiteSetting):
     """What the signup form says, editable without a deploy."""
 
+    # The footer's form on every page links the privacy notice: fetched with the settings.
+    select_related = ["privacy_page"]
+
     introduction = models.TextField(
         max_length=400,
         default="News of the programme's reports, films and events, a few times a year.",

@@ -15,10 +15,10 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from kindness.models import ShareMetadataMixin, require_image_description
+from kindness.models import ShareMetadataMixin, SitePageQuerySet, require_image_description
+from kindness.navigation import OneQueryRouteMixin
 from kindness.panels import tabs
 from kindness.sharing import absolute_url
 
@@ -62,7 +62,7 @@ def split_name(name, family_name=""):
     return family, name.removesuffix(family).strip()
 
 
-class PeopleIndexPage(ShareMetadataMixin, Page):
+class PeopleIndexPage(OneQueryRouteMixin, ShareMetadataMixin, Page):
     """The people behind the programme, grouped by how they work with it."""
 
     introduction = models.TextField(blank=True, help_text="A sentence or two above the list.")
@@ -110,7 +110,7 @@ class PeopleIndexPage(ShareMetadataMixin, Page):
         return context
 
 
-class PersonQuerySet(PageQuerySet):
+class PersonQuerySet(SitePageQuerySet):
     def for_cards(self):
         """With what a person card shows (the photo and its renditions) fetched up front."""
         return self.select_related("photo").prefetch_related("photo__renditions")

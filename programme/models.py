@@ -12,17 +12,17 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from kindness.models import ShareMetadataMixin
+from kindness.models import ShareMetadataMixin, SitePageQuerySet
+from kindness.navigation import OneQueryRouteMixin, sections
 from kindness.panels import tabs
 from people.blocks import BodyBlock
 
 from .blocks import LandingBodyBlock
 
 
-class HomePage(ShareMetadataMixin, Page):
+class HomePage(OneQueryRouteMixin, ShareMetadataMixin, Page):
     """The programme's landing page: the brief, its strands, and whom to speak to."""
 
     share_description_source = "introduction"
@@ -59,6 +59,11 @@ class HomePage(ShareMetadataMixin, Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
+
+    def child_for_route(self, request, slug):
+        # The sections are fetched once per request for the navigation and the footer.
+        return next((page for page in sections(request, self) if page.slug == slug), None)
+
     page_description = "The landing page at the top of the site. A site has one."
     subpage_types = [
         "programme.StrandIndexPage",
@@ -70,20 +75,6 @@ class HomePage(ShareMetadataMixin, Page):
 
     class Meta:
         verbose_name = "home page"
-
-
-class ContentPageQuerySet(PageQuerySet):
-    def in_footer(self, site):
-        """The live, public pages of `site` an editor chose to link from the footer."""
-        if site is None:
-            return self.none()
-        return (
-            self.descendant_of(site.root_page, inclusive=True)
-            .live()
-            .public()
-            .filter(show_in_footer=True)
-            .order_by("path")
-        )
 
 
 class ContentPage(ShareMetadataMixin, Page):
@@ -108,8 +99,6 @@ class ContentPage(ShareMetadataMixin, Page):
         "notice and the accessibility statement.",
     )
 
-    objects = PageManager.from_queryset(ContentPageQuerySet)()
-
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction"),
@@ -133,7 +122,7 @@ class ContentPage(ShareMetadataMixin, Page):
         verbose_name = "content page"
 
 
-class StrandIndexPage(ShareMetadataMixin, Page):
+class StrandIndexPage(OneQueryRouteMixin, ShareMetadataMixin, Page):
     """Lists the programme's strands, current work first."""
 
     share_description_source = "introduction"
@@ -157,7 +146,7 @@ class StrandIndexPage(ShareMetadataMixin, Page):
         return context
 
 
-class StrandQuerySet(PageQuerySet):
+class StrandQuerySet(SitePageQuerySet):
     def in_display_order(self):
         """Current strands first, then completed, then related work; oldest first in each."""
         status_order = Case(

@@ -7,6 +7,25 @@ from programme.models import StrandPage
 from .models.publications import PublicationType
 
 
+class PageChoiceField(forms.ChoiceField):
+    """A choice among pages by slug, the pages fetched once: listing them and checking the
+    choice cost one query together (a ModelChoiceField costs one for each)."""
+
+    def __init__(self, *, empty_label, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.empty_label = empty_label
+        self.pages = {}
+
+    def set_pages(self, pages):
+        self.pages = {page.slug: page for page in pages}
+        self.choices = [("", self.empty_label)] + [
+            (slug, page.title) for slug, page in self.pages.items()
+        ]
+
+    def clean(self, value):
+        return self.pages.get(super().clean(value))
+
+
 class LibraryFilterForm(forms.Form):
     """The library's filters, read from the query string. A bad value is simply ignored."""
 
@@ -16,18 +35,14 @@ class LibraryFilterForm(forms.Form):
         required=False,
         choices=[("", "All types"), *PublicationType.choices, ("film", "Film")],
     )
-    strand = forms.ModelChoiceField(
-        queryset=None, required=False, to_field_name="slug", empty_label="All strands"
-    )
+    strand = PageChoiceField(empty_label="All strands")
     year = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
-    author = forms.ModelChoiceField(
-        queryset=None, required=False, to_field_name="slug", empty_label="All authors"
-    )
+    author = PageChoiceField(empty_label="All authors")
 
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["strand"].queryset = StrandPage.objects.live().order_by("title")
-        self.fields["author"].queryset = (
+        self.fields["strand"].set_pages(StrandPage.objects.live().order_by("title"))
+        self.fields["author"].set_pages(
             PersonPage.objects.live()
             .filter(authored_publications__page__in=items)
             .distinct()

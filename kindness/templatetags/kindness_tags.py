@@ -13,7 +13,8 @@ from wagtail.models import Site
 
 from kindness import search
 from kindness.models import SiteSettings
-from kindness.sharing import ShareCard, absolute_url, share_card
+from kindness.navigation import sections
+from kindness.sharing import ShareCard, absolute_url, share_card, share_description
 from kindness.sharing import share_links as network_links
 
 logger = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ def main_navigation(context):
     request = context["request"]
     root = site_root(request)
     current = context.get("page")
-    items = list(root.get_children().live().in_menu()) if root else []
+    items = [page for page in sections(request, root) if page.live and page.show_in_menus]
     for item in items:
         item.is_current = bool(current) and (
             current.pk == item.pk or current.path.startswith(item.path)
@@ -46,8 +47,13 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    # Depth 1 is Wagtail's invisible root; everything below it is a real page.
-    return {"ancestors": page.get_ancestors().filter(depth__gt=1), "page": page}
+    # Depth 1 is Wagtail's invisible root; everything below it is a real page. Routing the
+    # request has already fetched every ancestor, and Wagtail keeps each page's parent on
+    # it, so walking up costs no query when serving (a preview fetches them).
+    ancestors = [page]
+    while ancestors[-1].depth > 2:
+        ancestors.append(ancestors[-1].get_parent())
+    return {"ancestors": ancestors[:0:-1], "page": page}
 
 
 def site_settings_for(request):
@@ -211,7 +217,7 @@ def verbose_name(model):
 @register.filter
 def result_description(page):
     """The line a search result shows: the search description, else the page's summary."""
-    return share_card(page, None).description
+    return share_description(page, None)
 
 
 @register.simple_tag

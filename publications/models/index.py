@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kindness.models import ShareMetadataMixin
+from kindness.navigation import OneQueryRouteMixin
 from kindness.search import prefetch_for_snippets, search_terms
 from publications.forms import LibraryFilterForm
 
@@ -21,7 +22,7 @@ MAX_SEARCH_HITS = 500
 logger = logging.getLogger(__name__)
 
 
-class PublicationIndexPage(ShareMetadataMixin, Page):
+class PublicationIndexPage(OneQueryRouteMixin, ShareMetadataMixin, Page):
     """The library: every publication and film, newest first, with filters."""
 
     introduction = models.TextField(blank=True, help_text="A sentence or two above the list.")

@@ -8,10 +8,9 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from kindness.models import ShareMetadataMixin, require_image_description
+from kindness.models import ShareMetadataMixin, SitePageQuerySet, require_image_description
 
 # A film's own files, uploaded as documents: its video and its captions. They belong on a
 # film page, never among a publication's downloads.
@@ -26,7 +25,7 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", "Year only"
 
 
-class LibraryItemQuerySet(PageQuerySet):
+class LibraryItemQuerySet(SitePageQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-pk")
 
