@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -82,8 +83,9 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
         index.SearchField("report", boost=1),
         index.SearchField("downloads_text"),
     ]
-    # What a search result's snippet reads, fetched for a page of results at once.
-    search_result_prefetch = ["downloads__document__extracted_text"]
+    # What a search result's snippet reads, fetched for a page of results at once: set
+    # below PublicationDownload, in one query.
+    search_result_prefetch = []
 
     content_panels = [
         *Page.content_panels,
@@ -356,6 +358,14 @@ class PublicationDownload(Orderable):
     @property
     def format(self):
         return self.document.file_extension.upper()
+
+
+PublicationPage.search_result_prefetch = [
+    Prefetch(
+        "downloads",
+        queryset=PublicationDownload.objects.select_related("document__extracted_text"),
+    )
+]
 
 
 def keep_author_names(sender, instance, **kwargs):

@@ -23,6 +23,12 @@ def asks_for_password(response):
     return response.status_code == 200 and PASSWORD_PROMPT in response.content.decode()
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    # What rendering does; the page cache forgetting a page made private is another matter.
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def library(demo):
     return Page.objects.get(slug="library")

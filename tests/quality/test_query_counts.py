@@ -58,7 +58,10 @@ def uncached_queries(client, url):
         with CaptureQueriesContext(connection) as cold:
             client.get(url)
     renditions = [query["sql"] for query in cold.captured_queries if RENDITIONS in query["sql"]]
-    return [query["sql"] for query in warm.captured_queries], renditions
+    # A view's savepoint is a SAVEPOINT and a RELEASE inside the test's transaction, and
+    # no statement at all in production (a transaction opened by the database driver).
+    queries = [query["sql"] for query in warm.captured_queries if "SAVEPOINT" not in query["sql"]]
+    return queries, renditions
 
 
 def show_pictures_at_demo_size():
