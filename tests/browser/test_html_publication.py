@@ -37,7 +37,6 @@ def box(page, selector):
 @pytest.mark.parametrize(("width", "media"), VIEWS)
 def test_the_report_has_no_wcag_violation(demo_site, new_page, width, media):
     page = open_report(new_page, width, media)
-    page.locator(".report-notes").scroll_into_view_if_needed()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{width}-{media}.png", full_page=True)
     if found := violations(page):
@@ -50,7 +49,7 @@ def test_the_report_is_valid_html_as_the_browser_has_it(demo_site, new_page, tmp
         page = open_report(new_page, width, media)
         # After the contents script has marked a section.
         page.locator(".report-notes").scroll_into_view_if_needed()
-        page.wait_for_selector("a[data-contents-link][aria-current]")
+        page.wait_for_selector("a[data-contents-link][aria-current]", state="attached")
         documents[f"{width} px, {media}"] = page.content().encode()
     assert_valid_html(documents, tmp_path)
 
@@ -73,8 +72,8 @@ def test_on_a_wide_screen_the_contents_stay_beside_the_text_and_mark_the_section
     headings = page.locator(".report-body .report-heading__title")
     last = headings.nth(headings.count() - 1)
     last_id = last.get_attribute("id")
-    last.scroll_into_view_if_needed()
-    page.evaluate("window.scrollBy(0, -40)")
+    # The last section at the top of the window, the ones before it scrolled past.
+    last.evaluate("heading => heading.scrollIntoView({block: 'start'})")
     # Still on screen once the page has scrolled past it, and pointing at this section.
     current = page.locator(f'a[data-contents-link][href="#{last_id}"][aria-current="true"]')
     current.wait_for()

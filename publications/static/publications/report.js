@@ -27,4 +27,19 @@ if (sections.length && "IntersectionObserver" in window) {
         mark();
     });
     for (const [, heading] of sections) observer.observe(heading);
+    // A jump past several sections (a link, the End key) changes no heading's visibility
+    // when none is on screen before or after it; the scroll itself still moves the mark.
+    let queued = false;
+    window.addEventListener(
+        "scroll",
+        () => {
+            if (queued) return;
+            queued = true;
+            requestAnimationFrame(() => {
+                queued = false;
+                mark();
+            });
+        },
+        { passive: true },
+    );
 }
