@@ -48,13 +48,13 @@ def first_live(model_name, *, real_first=True):
 
 
 def html_publication():
-    """A publication read on the page itself, once the site has such a page type."""
-    for model in apps.get_models():
-        if issubclass(model, Page) and "html" in model.__name__.lower():
-            page = model.objects.live().first()
-            if page is not None:
-                return page
-    return None
+    """A publication whose report is read on the page itself (its `report` text), if any."""
+    model = apps.get_model("publications", "PublicationPage")
+    if not any(field.name == "report" for field in model._meta.get_fields()):
+        return None
+    pages = model.objects.live().order_by("path")
+    real = pages.exclude(title__startswith=GENERATED)
+    return next((page for page in [*real, *pages] if page.report), None)
 
 
 def page_types():
