@@ -15,7 +15,9 @@ from contextlib import contextmanager, suppress
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Page
 
+from people.models import PersonPage
 from publications.models import PublicationPage
 from tests.nginx import PROJECT, free_port, running_nginx, wait_for_port
 
@@ -60,6 +62,19 @@ def test_nginx_serves_a_page_from_its_cache_until_a_publish_purges_it(nginx_in_f
 
     publication.unpublish()
     assert nginx.get(url)[0] == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_moved_page_is_purged_from_its_old_address(nginx_in_front):
+    nginx = nginx_in_front
+    person = PersonPage.objects.live().first()
+    old_url = person.url
+    nginx.get(old_url)
+    assert nginx.get(old_url)[1]["X-Cache-Status"] == "HIT"
+    person.move(Page.objects.get(url_path="/home/about/"), pos="last-child")
+    # The old address now answers Wagtail's redirect, not the copy nginx held.
+    status, headers, _ = nginx.get(old_url)
+    assert (status, headers["Location"]) == (301, f"/about/{person.slug}/")
 
 
 @pytest.mark.django_db(transaction=True)
