@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 
 class PublicationsConfig(AppConfig):
@@ -9,10 +9,15 @@ class PublicationsConfig(AppConfig):
 
     def ready(self):
         from wagtail.documents import get_document_model
+        from wagtail.signals import page_published
 
         from people.models import PersonPage
         from publications.documents import queue_text_extraction
-        from publications.models.publications import keep_author_names
+        from publications.models import GeneratedPdf
+        from publications.models.publications import PublicationPage, keep_author_names
+        from publications.tasks import delete_generated_document, put_back_generated_pdf
 
         pre_delete.connect(keep_author_names, sender=PersonPage)
         post_save.connect(queue_text_extraction, sender=get_document_model())
+        page_published.connect(put_back_generated_pdf, sender=PublicationPage)
+        post_delete.connect(delete_generated_document, sender=GeneratedPdf)
