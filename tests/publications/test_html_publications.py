@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from publications.models import PublicationIndexPage, PublicationPage
 from tests.html import soup, visible_text
@@ -356,3 +357,40 @@ def test_publishing_forgets_the_cached_chapters(demo, client):
     response = client.get(url)
     assert response["X-Cache"] == "miss"
     assert visible_text(soup(response).select_one(".report-body__chapter")) == "2 What we found"
+
+
+def test_an_editor_writes_a_report_with_a_footnote_in_the_admin(library, editor, client):
+    data = nested_form_data(
+        {
+            "title": "The courage to be kind",
+            "slug": "the-courage-to-be-kind",
+            "publication_type": "report",
+            "date": "2020-12-08",
+            "date_precision": "day",
+            "authors": inline_formset([{"person": "", "name": "Ben Thurman"}]),
+            "summary": "Medics reflect on kindness.",
+            "image": "",
+            "downloads": inline_formset([]),
+            "body": streamfield([]),
+            "report": streamfield(
+                [
+                    ("heading", {"text": "What the medics found", "level": "h2", "anchor": ""}),
+                    ("paragraph", rich_text("<p>Kindness takes courage.[^medics]</p>")),
+                ]
+            ),
+            "report_notes": streamfield(
+                [("note", {"label": "medics", "text": rich_text("<p>Interviews, 2020.</p>")})]
+            ),
+            "action-publish": "publish",
+        }
+    )
+    response = editor.post(f"/admin/pages/add/publications/publicationpage/{library.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = PublicationPage.objects.get(slug="the-courage-to-be-kind")
+    assert stored_anchors(page) == ["what-the-medics-found"]
+    client.logout()
+    html = soup(client.get(page.url))
+    assert html.find(id="what-the-medics-found")
+    reference = html.select_one('a[role="doc-noteref"]')
+    note = html.find(id=reference["href"][1:])
+    assert visible_text(note.select_one(".rich-text")) == "Interviews, 2020."
