@@ -121,8 +121,8 @@ def generate_publication_pdf(page_id):
 def offer_generated_pdf(page, document, replacing=None):
     """Make `document` the page's first download, in the row of the one it replaces.
 
-    Written to the live page's rows, not through a revision: publishing a revision sets
-    the downloads to the editor's list, and `put_back_generated_pdf` restores this one.
+    Written to the live page's rows, not through a revision, so the page is not published
+    again (no loop); if a later publish leaves it out, `put_back_generated_pdf` restores it.
     """
     rows = PublicationDownload.objects.filter(
         page=page, document__in=[d for d in (document, replacing) if d is not None]
@@ -145,9 +145,9 @@ def remove_generated_pdf(page, record):
 
 
 def put_back_generated_pdf(sender, instance, **kwargs):
-    """page_published: offer the PDF made from the report again (publishing a revision
-    has just set the downloads to the editor's list), and queue a fresh one once the
-    publish is committed; it is made only if the report's HTML has changed."""
+    """page_published: offer the PDF made from the report again, should the published
+    downloads have left it out (an editor removed it from the list), and queue a fresh one
+    once the publish is committed; it is made only if the report's HTML has changed."""
     record = GeneratedPdf.objects.filter(page=instance).select_related("document").first()
     if record and record.document and instance.report:
         offer_generated_pdf(instance, record.document)

@@ -77,8 +77,7 @@ def report(library, empty_queue, django_capture_on_commit_callbacks):
 
 
 def publish(page, django_capture_on_commit_callbacks, **changes):
-    """Publish a new revision the way the admin does: from the latest revision, whose
-    downloads are the editor's (the generated PDF is added to the live page, not to it)."""
+    """Publish a new revision the way the admin does, from the latest revision."""
     page = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
     for name, value in changes.items():
         setattr(page, name, value)
@@ -172,8 +171,14 @@ def test_republishing_replaces_the_generated_pdf_and_keeps_the_editors_upload(
     run_document_tasks()
     first = generated(report)
     upload = report.downloads.get(title=UPLOAD_TITLE).document
-    page = publish(report, django_capture_on_commit_callbacks, report=[*REPORT, heading("New")])
-    # Offered again at once: publishing the revision had dropped it from the downloads.
+    editors_list = [row for row in report.downloads.all() if row.document_id != first.pk]
+    page = publish(
+        report,
+        django_capture_on_commit_callbacks,
+        report=[*REPORT, heading("New")],
+        downloads=editors_list,  # the editor took the generated PDF out of the list
+    )
+    # Offered again at once, before the new one is made.
     assert PublicationDownload.objects.filter(page=page, document=first).exists()
     assert "generated" in run_document_tasks()
     second = generated(page)
