@@ -329,7 +329,8 @@ def page_changed(instance, **kwargs):
 
 
 def everything_changed(**kwargs):
-    """A site or its settings change the header and footer of every page."""
+    """A site or its settings change the header and footer of every page; a view
+    restriction changes who may see a page and every list that shows it."""
     invalidate(None)
 
 
@@ -345,6 +346,7 @@ def page_moved(instance, url_path_before, url_path_after, **kwargs):
 
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from kindness.models import SiteSettings
@@ -352,6 +354,9 @@ def connect_signals():
     page_published.connect(page_changed, dispatch_uid="page-cache-published")
     page_unpublished.connect(page_changed, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(page_moved, dispatch_uid="page-cache-moved")
-    for model in (Site, SiteSettings):
+    # A page made private (or public again) sends no publish signal, and with it go the
+    # pages below it and its place in the menus, listings, search and sitemap: rare enough
+    # to forget the whole site rather than trace every listing.
+    for model in (Site, SiteSettings, PageViewRestriction):
         post_save.connect(everything_changed, sender=model, dispatch_uid=f"page-cache-{model}")
         post_delete.connect(everything_changed, sender=model, dispatch_uid=f"page-cache-d-{model}")

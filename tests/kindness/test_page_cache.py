@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import path
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from kindness.urls import urlpatterns as site_urlpatterns
 from people.models import PersonPage
@@ -192,6 +192,24 @@ def test_unpublishing_and_deleting_take_the_page_away_at_once(demo, client):
     second.delete()
     assert client.get(url_second).status_code == 404
     assert second.title not in client.get("/people/").content.decode()
+
+
+def test_making_a_page_private_takes_it_out_of_the_cache_at_once(demo, client):
+    person = PersonPage.objects.live().first()
+    for url in (person.url, "/people/"):
+        client.get(url)
+        assert client.get(url)["X-Cache"] == "hit", url
+    restriction = PageViewRestriction.objects.create(
+        page=person, restriction_type=PageViewRestriction.PASSWORD, password="kind-words"
+    )
+    private = client.get(person.url)
+    assert private["X-Cache"] != "hit"
+    assert person.title not in title(private)
+    assert 'type="password"' in private.content.decode()
+    assert client.get("/people/")["X-Cache"] == "miss"
+    restriction.delete()
+    public = client.get(person.url)
+    assert (public["X-Cache"], title(public)) == ("miss", person.title)
 
 
 def test_moving_a_page_shows_it_at_its_new_address(demo, client):
