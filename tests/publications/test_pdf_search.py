@@ -272,6 +272,21 @@ def test_a_pdf_that_cannot_be_read_is_still_uploaded_with_a_warning_in_the_log(
     assert editor.get(f"/admin/documents/edit/{document.pk}/").status_code == 200
 
 
+def test_a_pdf_locked_only_against_printing_with_aes_is_read(
+    editor, django_capture_on_commit_callbacks
+):
+    """Publishers often lock a report against changes with an owner password and AES, and
+    leave it open to read: its text is found like any other's."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf("Report", [PHRASE]))))
+    writer.encrypt(user_password="", owner_password="publisher", algorithm="AES-256")
+    locked = io.BytesIO()
+    writer.write(locked)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(editor, "locked.pdf", locked.getvalue())
+    assert run_document_tasks() == [DocumentText.Status.EXTRACTED]
+    assert PHRASE in Document.objects.get(title="locked.pdf").extracted_text.text
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_real_worker_reads_an_upload_and_search_finds_it(editor, client):
     """As `make run` and production run it: `db_worker --backend documents`."""
