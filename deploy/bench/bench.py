@@ -9,7 +9,8 @@ What it does, in order (about five minutes on a 2-core machine):
    the migrations, the demo content, --scale or the static files change (or --fresh).
 2. In-process (deploy/bench/measure.py, page cache off): SQL queries and median render ms of
    one page of each type, and its HTML bytes plain and gzipped.
-3. gunicorn, 2 sync workers, DEBUG off, production settings, with nginx in front
+3. gunicorn as the production image runs it (deploy/gunicorn.conf.py) with 2 workers
+   (WEB_CONCURRENCY), DEBUG off, production settings, with nginx in front
    (deploy/nginx.conf, rendered by deploy/render_nginx_conf.py). `wrk` runs against each
    page: through gunicorn with the page cache, through nginx's front cache, and, after a
    restart with PAGE_CACHE_SECONDS=0, through gunicorn uncached. Each row gives req/s, p50
@@ -39,6 +40,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -173,11 +175,13 @@ def wait_until_answers(url, timeout=60):
 @contextmanager
 def gunicorn(page_cache_seconds, log_file):
     port = free_port()
-    env = environment(PAGE_CACHE_SECONDS=str(page_cache_seconds))
+    env = environment(PAGE_CACHE_SECONDS=str(page_cache_seconds), WEB_CONCURRENCY=str(WORKERS))
+    # The production image's settings (deploy/gunicorn.conf.py), on a port of the bench's
+    # own; access lines are formatted as in production but not kept.
     command = [
-        *(sys.executable, "-m", "gunicorn", "kindness.wsgi:application"),
-        *("--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--worker-class", "sync"),
-        *("--log-level", "info", "--error-logfile", str(log_file), "--no-control-socket"),
+        *(sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"),
+        *("--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"),
+        *("--log-level", "info", "--error-logfile", str(log_file)),
     ]
     log_file.unlink(missing_ok=True)
     process = subprocess.Popen(command, cwd=PROJECT, env=env, start_new_session=True)
@@ -273,7 +277,10 @@ def load_each(base, pages, duration, label, warm=3, static_url=None):
     for page in pages:
         url = base + page["path"]
         for _ in range(warm):  # Each worker's page cache, nginx's cache.
-            status, headers, _ = fetch(url)
+            try:
+                status, headers, _ = fetch(url)
+            except urllib.error.HTTPError as error:  # Counted by wrk too; shown in the row.
+                status, headers = error.code, error.headers
         static = wrk(static_url, duration=duration)["rps"] if static_url else None
         results[page["name"]] = wrk(url, duration=duration) | {
             "status": status,
@@ -312,7 +319,8 @@ def report(measured, static, modes, mix, args):
         f"load average {os.getloadavg()[0]:.1f}, Python {platform.python_version()}"
     )
     print(
-        f"Postgres database {DATABASE}; gunicorn {WORKERS} sync workers, DEBUG off; content "
+        f"Postgres database {DATABASE}; gunicorn -c deploy/gunicorn.conf.py, {WORKERS} workers, "
+        f"DEBUG off; content "
         f"`load_demo_content --scale {args.scale}`: {content['publications']} publications, "
         f"{content['films']} films, {content['people']} people, {content['pages']} live pages"
     )
@@ -344,6 +352,11 @@ def report(measured, static, modes, mix, args):
             f"{page['gzip_bytes']:>6}   "
             + "   ".join(cell(modes[mode].get(name), static["rps"]) for mode in modes)
             + f"  {modes['nginx'].get(name, {}).get('cache', '')}"
+            + "".join(
+                f" {mode}:{modes[mode][name]['status']}"
+                for mode in modes
+                if modes[mode].get(name, {}).get("status", 200) != 200
+            )
         )
     if mix:
         errors = mix["socket_errors"]
