@@ -30,7 +30,12 @@ class LibraryFilterForm(forms.Form):
     """The library's filters, read from the query string. A bad value is simply ignored."""
 
     # The same words, length and cleaning as the site's search box.
-    q = forms.CharField(label="Search the library", required=False, max_length=MAX_QUERY_LENGTH)
+    q = forms.CharField(
+        label="Search the library",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+    )
     type = forms.ChoiceField(
         required=False,
         choices=[("", "All types"), *PublicationType.choices, ("film", "Film")],
