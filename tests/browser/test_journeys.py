@@ -38,7 +38,7 @@ def test_home_to_a_publication_through_the_library_and_download_the_report(demo_
     assert page.locator("h1").inner_text() == publication.title
     with page.expect_download() as download_info:
         # Chromium opens a PDF inline when the server allows it; Alt+click always saves.
-        page.locator("main a[href*='/documents/']").first.click(modifiers=["Alt"])
+        page.locator("main a[href*='/download/']").first.click(modifiers=["Alt"])
     with open(download_info.value.path(), "rb") as report:
         assert report.read(5) == b"%PDF-"
 
