@@ -171,7 +171,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # acknowledged, for the commands and the worker too, which wait unbounded otherwise.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         connect_timeout=int(env("DB_CONNECT_TIMEOUT", "2")),
-        options=f"-c statement_timeout={DB_STATEMENT_TIMEOUT}",
+        # No JIT: Postgres compiles a query its planner thinks costly (the menu's join of
+        # every section type, a few rows) in hundreds of milliseconds, on every request.
+        options=f"-c statement_timeout={DB_STATEMENT_TIMEOUT} -c jit=off",
         keepalives=1,
         keepalives_idle=10,
         keepalives_interval=5,

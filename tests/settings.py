@@ -30,4 +30,4 @@ WHITENOISE_USE_FINDERS = True
 # than production's statement limit on a busy machine. Production's limit is checked in a
 # fresh process (tests/kindness/test_database_down.py), not here.
 if "options" in DATABASES["default"].get("OPTIONS", {}):  # noqa: F405
-    DATABASES["default"]["OPTIONS"]["options"] = "-c statement_timeout=0"  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["options"] = "-c statement_timeout=0 -c jit=off"  # noqa: F405

@@ -102,7 +102,7 @@ def test_postgres_gives_up_connecting_waiting_and_cancels_slow_statements():
     env = {**PRODUCTION, "DATABASE_URL": "postgres://u@db.example:5432/kindness"}
     result = run(SHOW_OPTIONS, env)
     # A reader waits 2 s for an answer; a change (publishing) until Postgres's own limit, +5 s.
-    expected = ["2", "-c", "statement_timeout=10000", "1", "10000", "2.0", "15.0"]
+    expected = ["2", "-c", "statement_timeout=10000", "-c", "jit=off", "1", "10000", "2.0", "15.0"]
     assert result.stdout.split() == expected
     tuned = {
         **env,
@@ -112,3 +112,4 @@ def test_postgres_gives_up_connecting_waiting_and_cancels_slow_statements():
     }
     words = run(SHOW_OPTIONS, tuned).stdout.split()
     assert (words[:3], words[-2:]) == (["3", "-c", "statement_timeout=0"], ["0.0", "0"])
+    assert "jit=off" in words
