@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.urls import reverse
 from wagtail import blocks
+from wagtail.blocks.list_block import ListValue
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 
@@ -161,16 +162,35 @@ class HighlightBlock(blocks.StructBlock):
         }
 
 
+def _stream_children(value):
+    """Every block in `value` (a stream, struct or list value) and the blocks inside them,
+    in reading order, so that a chart inside a report's chapter is found like one on top."""
+    if isinstance(value, blocks.StreamValue):
+        for child in value:
+            yield child
+            yield from _stream_children(child.value)
+    elif isinstance(value, blocks.StructValue):
+        for item in value.values():
+            yield from _stream_children(item)
+    elif isinstance(value, ListValue):
+        for item in value:
+            yield from _stream_children(item)
+
+
+def page_charts(page):
+    """(block id, value) of every chart in `page`'s stream fields, however deep."""
+    for field in page._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            for child in _stream_children(getattr(page, field.attname)):
+                if isinstance(child.block, ChartBlock):
+                    yield child.id, child.value
+
+
 def chart_block_id(page, value):
     """The id of the block in `page`'s stream fields that holds `value`, for its CSV address."""
     if page is None:
         return None
-    for field in page._meta.concrete_fields:
-        if isinstance(field, StreamField):
-            for child in getattr(page, field.attname):
-                if child.value is value:
-                    return child.id
-    return None
+    return next((block_id for block_id, chart in page_charts(page) if chart is value), None)
 
 
 class ChartBlock(blocks.StructBlock):

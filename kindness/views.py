@@ -25,12 +25,11 @@ from django.utils.text import slugify
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from kindness import charts
-from kindness.blocks import ChartBlock
+from kindness.blocks import page_charts
 from kindness.forms import SearchForm
 from kindness.middleware import DATABASE_UNAVAILABLE, database_unavailable
 from kindness.models import SiteSettings, exclude_private
@@ -153,31 +152,27 @@ def favicon_ico(request):
 def chart_csv(request, page_id, block_id):
     """A chart's data as CSV, at an address of its own that caches can keep for an hour."""
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
-    for field in page._meta.concrete_fields:
-        if not isinstance(field, StreamField):
+    for chart_id, value in page_charts(page):
+        if chart_id != str(block_id):
             continue
-        for child in getattr(page, field.attname):
-            if child.id == str(block_id) and isinstance(child.block, ChartBlock):
-                try:
-                    data = charts.parse(child.value["data"], child.value["chart_type"])
-                except charts.ChartDataError:
-                    raise Http404("This chart's data needs correcting.") from None
-                body = charts.to_csv(data)
-                etag = f'"{hashlib.sha256(body.encode()).hexdigest()[:32]}"'
-                published = page.last_published_at
-                last_modified = published.timestamp() if published else None
-                not_modified = get_conditional_response(
-                    request, etag=etag, last_modified=last_modified
-                )
-                if not_modified is not None:
-                    return not_modified
-                response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-                name = slugify(child.value["title"])[:80] or "chart"
-                response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-                response["ETag"] = etag
-                if last_modified:
-                    response["Last-Modified"] = http_date(last_modified)
-                return response
+        try:
+            data = charts.parse(value["data"], value["chart_type"])
+        except charts.ChartDataError:
+            raise Http404("This chart's data needs correcting.") from None
+        body = charts.to_csv(data)
+        etag = f'"{hashlib.sha256(body.encode()).hexdigest()[:32]}"'
+        published = page.last_published_at
+        last_modified = published.timestamp() if published else None
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if not_modified is not None:
+            return not_modified
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        name = slugify(value["title"])[:80] or "chart"
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        response["ETag"] = etag
+        if last_modified:
+            response["Last-Modified"] = http_date(last_modified)
+        return response
     raise Http404("No chart here.")
 
 

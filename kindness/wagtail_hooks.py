@@ -2,11 +2,10 @@
 
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from kindness.blocks import ChartBlock
+from kindness.blocks import page_charts
 from kindness.models import load_site_settings
 from kindness.page_cache import SAFE_METHODS
 from kindness.views import method_not_allowed
@@ -55,10 +54,7 @@ def search_and_sitemap(page):
 
 @hooks.register("page_cache_paths")
 def chart_downloads(page):
-    """Each chart's CSV download has an address of its own."""
+    """Each chart's CSV download has an address of its own, wherever the chart sits in the
+    page (a report's chapter included)."""
     page = page.specific
-    for field in page._meta.concrete_fields:
-        if isinstance(field, StreamField):
-            for child in getattr(page, field.attname):
-                if isinstance(child.block, ChartBlock):
-                    yield reverse("chart-csv", args=[page.pk, child.id])
+    return [reverse("chart-csv", args=[page.pk, chart_id]) for chart_id, _ in page_charts(page)]

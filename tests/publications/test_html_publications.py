@@ -1,6 +1,8 @@
 """A report published as a web page: numbered sections with lasting links, a contents list,
 footnotes that link both ways, reading time, tables, and chapters on pages of their own."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -10,6 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from publications.models import PublicationIndexPage, PublicationPage
 from tests.html import soup, visible_text
+from tests.kindness.chart_examples import ONE_SERIES, ZERO_AND_FULL, chart
 from tests.publications.factories import PublicationPageFactory
 
 WORDS = " ".join(["kindness"] * 100)
@@ -289,6 +292,66 @@ def test_the_first_chapter_is_the_publications_own_page(library, client):
     assert response.status_code == 302
     assert response["Location"] == page.url
     assert client.get(f"{page.url}no-such-chapter/").status_code == 404
+
+
+def chart_block(data, title):
+    return {"type": "chart", "value": chart(data, "grouped", title)}
+
+
+def charted_chapters(library):
+    """A report whose charts are in its first chapter and in a later one."""
+    return report_page(
+        library,
+        [
+            chapter("Introduction", chart_block(ONE_SERIES, "People by year")),
+            chapter(
+                "Findings",
+                paragraph("<p>Nine in ten.</p>"),
+                chart_block(ZERO_AND_FULL, "Answers"),
+                chart_block(ONE_SERIES, "People by year again"),
+            ),
+        ],
+    )
+
+
+def csv_rows(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    return list(csv.reader(io.StringIO(response.content.decode())))
+
+
+def test_every_chart_in_every_chapter_links_its_own_csv(library, client):
+    page = charted_chapters(library)
+    expected = {
+        page.url: [("People by year", ONE_SERIES)],
+        f"{page.url}findings/": [("Answers", ZERO_AND_FULL), ("People by year again", ONE_SERIES)],
+    }
+    links = set()
+    for url, charts in expected.items():
+        figures = soup(client.get(url)).select(".report-body figure.chart")
+        assert [visible_text(f.select_one(".chart__title")) for f in figures] == [
+            title for title, _data in charts
+        ]
+        for figure, (_title, data) in zip(figures, charts, strict=True):
+            link = figure.select_one(".chart__download a")
+            assert link, f"no CSV link under a chart at {url}"
+            assert re.fullmatch(rf"/charts/{page.pk}/[0-9a-f-]{{36}}\.csv", link["href"])
+            assert csv_rows(client, link["href"]) == [row.split(",") for row in data.split("\n")]
+            links.add(link["href"])
+    assert len(links) == 3
+
+
+def test_publishing_forgets_a_chapters_chart_download(demo, client):
+    page = charted_chapters(PublicationIndexPage.objects.get())
+    link = soup(client.get(f"{page.url}findings/")).select_one(".chart__download a")["href"]
+    assert [client.get(link)["X-Cache"] for _ in range(2)] == ["miss", "hit"]
+    page = Page.objects.get(pk=page.pk).specific
+    page.report[1].value["content"][1].value["data"] = "Answer,Yes\nAll of them,7"
+    page.save_revision().publish()
+    response = client.get(link)
+    assert response["X-Cache"] == "miss"
+    assert csv_rows(client, link) == [["Answer", "Yes"], ["All of them", "7"]]
 
 
 def test_text_outside_chapters_is_refused_when_there_are_chapters(library):
