@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 
-from kindness.blocks import RICH_TEXT_FEATURES, ChartBlock, FigureBlock, QuoteBlock
+from kindness.blocks import RICH_TEXT_FEATURES, ArticleBlock, HeadingBlock
 
 from . import report
 
@@ -24,8 +24,9 @@ FOOTNOTE_HELP = (
 )
 
 
-class ReportHeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=120, help_text="A short title for the section that follows.")
+class ReportHeadingBlock(HeadingBlock):
+    """The article's heading, numbered, with a lasting link name."""
+
     level = blocks.ChoiceBlock(
         choices=[("h2", "Section heading"), ("h3", "Sub-heading")],
         default="h2",
@@ -143,16 +144,15 @@ class ReportTableBlock(blocks.StructBlock):
         return value
 
 
-class ReportContentBlock(blocks.StreamBlock):
-    """What a report's text (or one chapter of it) is made of."""
+class ReportContentBlock(ArticleBlock):
+    """What a report's text (or one chapter of it) is made of: the article blocks, with
+    numbered headings and footnoted text in place of the plain ones, and tables and
+    call-outs besides. The names stay the article's, so stored reports keep their blocks."""
 
     heading = ReportHeadingBlock()
     paragraph = FootnotedTextBlock()
-    image = FigureBlock()
     table = ReportTableBlock()
-    quote = QuoteBlock()
     callout = CalloutBlock()
-    chart = ChartBlock()
 
     class Meta:
         help_text = "The report itself: headings, text, pictures, tables, quotes and charts."
