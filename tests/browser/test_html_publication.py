@@ -1,7 +1,8 @@
 """The demo's report read as a web page, in Chromium: no WCAG violation and valid HTML on a
-phone, on a desktop and on paper; the contents above the text on a phone and beside it,
-following the reader, on a wide screen, with the section being read marked; and a printout
-without the site's navigation, with link addresses written out.
+phone, on a desktop and on paper, and on each chapter's page of a report in chapters; the
+contents above the text on a phone and beside it, following the reader, on a wide screen,
+with the section being read marked; and a printout without the site's navigation, with link
+addresses written out.
 
 Screenshots of each go to test-artifacts/html-publication/, to look at.
 """
@@ -10,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from publications.models import PublicationIndexPage
 from tests.browser.axe import describe, enable_axe, violations
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.publications.report_examples import chapter_paths, chaptered_report
 from tests.quality.vnu import assert_valid_html
 
 PATH = "/library/quantifying-kindness-public-engagement-and-place/"
@@ -51,6 +54,29 @@ def test_the_report_is_valid_html_as_the_browser_has_it(demo_site, new_page, tmp
         page.locator(".report-notes").scroll_into_view_if_needed()
         page.wait_for_selector("a[data-contents-link][aria-current]", state="attached")
         documents[f"{width} px, {media}"] = page.content().encode()
+    assert_valid_html(documents, tmp_path)
+
+
+@pytest.fixture
+def chapters(demo_site):
+    """The address of each chapter of a report in chapters (the demo's have none)."""
+    return chapter_paths(chaptered_report(PublicationIndexPage.objects.get()))
+
+
+@pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]], ids=["390", "1280"])
+def test_every_chapter_has_no_wcag_violation_and_is_valid_html(chapters, new_page, tmp_path, width):
+    page = enable_axe(new_page(width=width))
+    found, documents = {}, {}
+    for path in chapters:
+        page.goto(path)
+        # After the contents script has marked a section.
+        page.locator(".report-notes, .report-pagination").last.scroll_into_view_if_needed()
+        page.wait_for_selector("a[data-contents-link][aria-current]", state="attached")
+        if problems := violations(page):
+            found[f"{path} at {width} px"] = problems
+        documents[f"{path} at {width} px"] = page.content().encode()
+    if found:
+        pytest.fail(describe(found), pytrace=False)
     assert_valid_html(documents, tmp_path)
 
 

@@ -2,6 +2,7 @@
 
 from tests.browser.pages import quality_pages
 from tests.kindness.chart_examples import chart_page
+from tests.publications.report_examples import chapter_paths, chaptered_report
 from tests.quality.vnu import assert_valid_html
 
 
@@ -17,3 +18,14 @@ def test_every_page_is_valid_html(demo, client, tmp_path):
 def test_a_page_with_every_kind_of_chart_is_valid_html(home, client, tmp_path):
     page = chart_page(home)
     assert_valid_html({"charts": client.get(page.url).content}, tmp_path)
+
+
+def test_every_chapter_of_a_report_is_valid_html(library, client, tmp_path):
+    page = chaptered_report(library)
+    documents = {}
+    for path in chapter_paths(page):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        documents[path] = response.content
+    assert len(documents) == 3
+    assert_valid_html(documents, tmp_path)
