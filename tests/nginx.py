@@ -61,9 +61,14 @@ class Nginx:
     def purge_url(self):
         return f"http://127.0.0.1:{self.purge_port}"
 
-    def request(self, method, path, *, host="localhost", port=None, headers=None, timeout=10):
-        """One request on a connection of its own: (status, headers, body)."""
-        connection = HTTPConnection("127.0.0.1", port or self.port, timeout=timeout)
+    def request(
+        self, method, path, *, host="localhost", port=None, headers=None, source="", timeout=10
+    ):
+        """One request on a connection of its own, from the address `source` (the system's
+        choice when empty): (status, headers, body)."""
+        connection = HTTPConnection(
+            "127.0.0.1", port or self.port, timeout=timeout, source_address=(source, 0)
+        )
         try:
             connection.request(method, path, headers={"Host": host, **(headers or {})})
             response = connection.getresponse()

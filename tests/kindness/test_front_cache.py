@@ -5,6 +5,7 @@ Each test starts nginx from the rendered deploy/nginx.conf on free ports (tests/
 """
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -19,7 +20,7 @@ from wagtail.models import Page
 
 from people.models import PersonPage
 from publications.models import PublicationPage
-from tests.nginx import PROJECT, free_port, running_nginx, wait_for_port
+from tests.nginx import PROJECT, free_port, render, running_nginx, wait_for_port
 
 
 def heading(body):
@@ -95,6 +96,7 @@ def test_static_and_media_files_are_served_from_disk(tmp_path):
     (static / "css").mkdir(parents=True)
     (static / "css" / "site.0123456789ab.css").write_text("body { color: #222; }\n" * 50)
     (static / "css" / "site.0123456789ab.css.br").write_bytes(b"brotli bytes")
+    (static / "css" / "site.0123456789ab.css.gz").write_bytes(b"gzip bytes")
     (static / "staticfiles.json").write_text("{}")
     (media / "documents").mkdir(parents=True)
     (media / "documents" / "private.pdf").write_bytes(b"%PDF-1.7")
@@ -108,9 +110,20 @@ def test_static_and_media_files_are_served_from_disk(tmp_path):
         assert (status, body, headers["Content-Encoding"]) == (200, b"brotli bytes", "br")
         assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
         assert headers["X-Content-Type-Options"] == "nosniff"
+        # A browser that takes only gzip gets the .gz copy collectstatic wrote beside it.
+        status, headers, body = nginx.get(
+            "/static/css/site.0123456789ab.css", headers={"Accept-Encoding": "gzip"}
+        )
+        assert (status, body, headers["Content-Encoding"]) == (200, b"gzip bytes", "gzip")
+        assert headers["Vary"] == "Accept-Encoding"
         assert nginx.get("/static/staticfiles.json")[0] == 404
         status, headers, _ = nginx.get("/media/images/photo.jpg")
         assert (status, headers["Content-Type"]) == (200, "image/jpeg")
+        # An upload is never run as a page of the site (an SVG's or HTML file's scripts).
+        assert headers["Content-Security-Policy"] == (
+            "default-src 'none'; frame-ancestors 'none'; sandbox"
+        )
+        assert headers["X-Content-Type-Options"] == "nosniff"
         # Documents go through the site, which applies their privacy settings.
         assert nginx.get("/media/documents/private.pdf")[0] == 404
 
@@ -122,9 +135,23 @@ def test_only_the_sites_own_machines_may_purge(tmp_path):
         assert nginx.request("GET", "/library/", port=purge)[0] == 405
         relayed = {"X-Forwarded-For": "203.0.113.9"}
         assert nginx.request("PURGE", "/library/", port=purge, headers=relayed)[0] == 403
+        # An address outside the purge server's allow list is refused. Of the loopback
+        # addresses only 127.0.0.1 is listed, so 127.0.0.2 stands in for a stranger's.
+        assert nginx.request("PURGE", "/library/", port=purge, source="127.0.0.2")[0] == 403
         # An unknown Host is closed without an answer, never passed to the site.
         with pytest.raises((ConnectionError, OSError)):
             nginx.get("/", host="attacker.example")
+
+
+def test_the_purge_server_listens_only_on_this_machine_unless_told_otherwise(tmp_path):
+    """Rendered without NGINX_PURGE_LISTEN (as deploy/nginx.conf's header shows), the purge
+    server is bound to the loopback address: nothing off the machine can reach it."""
+    rendered = render(tmp_path, "127.0.0.1:8000").read_text().splitlines()
+    config = "\n".join(line for line in rendered if not line.lstrip().startswith("#"))
+    (purge_server,) = [
+        server for server in config.split("server {") if "proxy_cache_purge" in server
+    ]
+    assert re.findall(r"^\s*listen\s+([^;]+);", purge_server, re.MULTILINE) == ["127.0.0.1:8081"]
 
 
 @contextmanager
