@@ -2,6 +2,7 @@
 page for a database that cannot be reached, compression for readers, and the count of
 readers' searches."""
 
+import contextlib
 import functools
 import logging
 import math
@@ -13,7 +14,7 @@ import brotli
 from axes.helpers import get_cool_off
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
@@ -22,7 +23,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_sequence, compress_string
 
-from kindness import search_statistics
+from kindness import search_statistics, site_memo
 from kindness.forms import SearchForm
 
 
@@ -97,6 +98,20 @@ def hide_static_manifest(get_response):
     def middleware(request):
         if request.path_info.startswith(manifest):
             raise Http404("Not a public file")
+        return get_response(request)
+
+    return middleware
+
+
+def remembered_site(get_response):
+    """Finds the request's Wagtail site and home page in memory (kindness/site_memo.py)
+    before Wagtail, the redirects or a template asks for them, each a query otherwise."""
+
+    def middleware(request):
+        # A database that fails is left to whatever asks next: /healthz answers for
+        # itself, a page with the 503 page.
+        with contextlib.suppress(DatabaseError):
+            site_memo.find_site(request)
         return get_response(request)
 
     return middleware

@@ -9,15 +9,17 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
+from kindness import site_memo
 from kindness.blocks import alt_text_problem
 from kindness.navigation import OneQueryViewRestrictionsMixin, covering_restriction
 
 
 def load_site_settings(request):
-    """Every app's site settings for this request's site, in one query.
+    """Every app's site settings for this request's site, in one query, or none.
 
     Wagtail fetches each settings model in a query of its own when first asked; this
-    fetches them all with the site and keeps each on the request where Wagtail's
+    fetches them all with the site, keeps them in memory until the site changes
+    (kindness/site_memo.py), and puts a copy of each on the request where Wagtail's
     `for_request()` looks first. A site without a row yet gets one from Wagtail, as before.
     """
     site = Site.find_for_request(request)
@@ -28,21 +30,30 @@ def load_site_settings(request):
     ]
     if site is None or not models:
         return
-    paths = {}
+    kept = site_memo.remembered(request, ("settings", site.pk), lambda: _fetch_settings(site))
     for model in models:
-        accessor = model._meta.get_field("site").remote_field.get_accessor_name()
-        paths[model] = accessor
-    related = [
-        f"{accessor}__{name}" if name else accessor
-        for model, accessor in paths.items()
-        for name in ("", *(model.select_related or ()))
-    ]
-    row = Site.objects.select_related(*related).filter(pk=site.pk).first()
-    for model, accessor in paths.items():
-        setting = getattr(row, accessor, None) if row is not None else None
+        setting = site_memo.fresh(kept.get(model))
         if setting is not None:
             setting._request = request
             setattr(request, model.get_cache_attr_name(), setting)
+
+
+def _fetch_settings(site):
+    """{settings model: its row for `site`, or None}, for every settings model, one query."""
+    models = [model for model in settings_registry if issubclass(model, BaseSiteSetting)]
+    accessors = {
+        model: model._meta.get_field("site").remote_field.get_accessor_name() for model in models
+    }
+    related = [
+        f"{accessor}__{name}" if name else accessor
+        for model, accessor in accessors.items()
+        for name in ("", *(model.select_related or ()))
+    ]
+    row = Site.objects.select_related(*related).filter(pk=site.pk).first()
+    return {
+        model: getattr(row, accessor, None) if row else None
+        for model, accessor in accessors.items()
+    }
 
 
 def exclude_private(pages):

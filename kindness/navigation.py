@@ -3,7 +3,7 @@
 Wagtail's `specific()` costs a query per page type; joining every page type's table costs
 one, whatever the types. The sections (the home page's children: the programme, people,
 the library and the content pages) are asked for by the main navigation, the footer and
-the routing of every request, so they are fetched once per request and kept on it.
+the routing of every request, so they are kept in memory until the site changes.
 """
 
 from functools import cache
@@ -12,6 +12,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, get_page_models
+
+from kindness import site_memo
 
 
 @cache
@@ -86,22 +88,24 @@ def mark_view_restrictions(page, row):
 
 def sections(request, root):
     """`root`'s children, live or not, as specific pages, each marked `is_private` when a
-    view restriction covers it: one query per request, however many ask."""
+    view restriction covers it: one query while the site is unchanged (kindness/site_memo.py),
+    however many requests and templates ask, and the same copies for one request."""
     if root is None:
         return []
     memo = getattr(request, "_kindness_sections", None) if request is not None else None
     if memo is not None and memo[0] == root.pk:
         return memo[1]
-    models = root.specific_class.allowed_subpage_models()
-    children = with_specific_tables(with_view_restrictions(root.get_children()), models)
-    pages = []
-    for child in children:
-        page = mark_view_restrictions(as_specific(child, models), child)
-        page._cached_parent_obj = root
-        pages.append(page)
+    kept = site_memo.remembered(request, ("sections", root.pk), lambda: _fetch_sections(root))
+    pages = [site_memo.fresh(page, _cached_parent_obj=root) for page in kept]
     if request is not None:
         request._kindness_sections = (root.pk, pages)
     return pages
+
+
+def _fetch_sections(root):
+    models = root.specific_class.allowed_subpage_models()
+    children = with_specific_tables(with_view_restrictions(root.get_children()), models)
+    return [mark_view_restrictions(as_specific(child, models), child) for child in children]
 
 
 class OneQueryViewRestrictionsMixin:

@@ -189,6 +189,7 @@ def response_key(request):
     if tokens is None:
         return None
     site_token, path_token = tokens
+    request._page_cache_site_token = site_token
     digest = _digest(f"{request.get_host()}\n{request.path}\n{query}")
     return f"{PREFIX}:response:{site_token}:{path_token}:{digest}"
 
@@ -202,19 +203,34 @@ def _digest(text):
 
 
 def current_tokens(path):
-    path_key = _path_token_key(path)
-    found = cache.get_many([SITE_TOKEN_KEY, path_key])
-    tokens = []
-    for key in (SITE_TOKEN_KEY, path_key):
-        token = found.get(key)
-        if token is None:
-            # Only ever a new token: add() keeps one another process set meanwhile.
-            cache.add(key, uuid.uuid4().hex, None)
-            token = cache.get(key)
-        if token is None:  # The cache is not keeping anything: it is down.
-            return None
-        tokens.append(token)
-    return tokens
+    keys = [SITE_TOKEN_KEY, _path_token_key(path)]
+    found = cache.get_many(keys)  # One round trip to Redis, however many tokens.
+    tokens = [found.get(key) or _added_token(key) for key in keys]
+    return None if None in tokens else tokens
+
+
+def _current_token(key):
+    return cache.get(key) or _added_token(key)
+
+
+def _added_token(key):
+    """A token for a key that has none: only ever a new one, never an old value; add()
+    keeps the one another process may have set meanwhile. None when the cache keeps
+    nothing: it is down."""
+    cache.add(key, uuid.uuid4().hex, None)
+    return cache.get(key)
+
+
+def site_token(request=None):
+    """The whole site's token, read once per request: it changes whenever something every
+    page shows does (kindness/site_memo.py remembers such things under it). None while the
+    cache is unreachable."""
+    if request is not None and hasattr(request, "_page_cache_site_token"):
+        return request._page_cache_site_token
+    token = _cache_call(_current_token, SITE_TOKEN_KEY)
+    if request is not None:
+        request._page_cache_site_token = token
+    return token
 
 
 def _new_tokens(keys):
@@ -346,10 +362,10 @@ def page_moved(instance, url_path_before, url_path_after, **kwargs):
 
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.contrib.settings.registry import registry as settings_registry
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from kindness.models import SiteSettings
 
     page_published.connect(page_changed, dispatch_uid="page-cache-published")
     page_unpublished.connect(page_changed, dispatch_uid="page-cache-unpublished")
@@ -357,6 +373,8 @@ def connect_signals():
     # A page made private (or public again) sends no publish signal, and with it go the
     # pages below it and its place in the menus, listings, search and sitemap: rare enough
     # to forget the whole site rather than trace every listing.
-    for model in (Site, SiteSettings, PageViewRestriction):
+    # Every app's site settings: the header, footer and signup form on every page read them.
+    site_settings = [model for model in settings_registry if issubclass(model, BaseSiteSetting)]
+    for model in (Site, *site_settings, PageViewRestriction):
         post_save.connect(everything_changed, sender=model, dispatch_uid=f"page-cache-{model}")
         post_delete.connect(everything_changed, sender=model, dispatch_uid=f"page-cache-d-{model}")

@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "kindness.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Below CommonMiddleware, which refuses a host that is not allowed before it is looked up.
+    "kindness.middleware.remembered_site",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -26,7 +26,10 @@ def count_queries(client, url):
 
 @uncached
 def settled_queries(client, url):
-    """The SQL of a GET of `url` once a first GET has made its renditions and filled caches."""
+    """The SQL of a GET of `url` once earlier GETs have made its renditions and filled the
+    caches: the first may also create the site's settings, after which what every page
+    asks of the site is fetched once more (kindness/site_memo.py)."""
+    count_queries(client, url)
     count_queries(client, url)
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
