@@ -6,6 +6,7 @@ about page's body, as an editor would add them; the film's poster is the demo's 
 """
 
 import pytest
+from django.template import engines
 from PIL import Image as PillowImage
 from PIL import features
 from wagtail.images import get_image_model
@@ -140,3 +141,42 @@ def test_pages_with_pictures_are_valid_html(pictured, client, tmp_path):
     documents["library"] = client.get("/library/").content
     documents["people"] = client.get("/people/").content
     assert_valid_html(documents, tmp_path)
+
+
+CARD_PICTURE = (
+    "{% load LIBRARY %}{% picture image format-{avif,webp,jpeg} fill-{400x225,800x450} "
+    'sizes="22rem" ALT loading="lazy" %}'
+)
+
+
+def card_picture(library, image, alt=None):
+    """The card's picture drawn by a tag library's `picture`; with no `alt`, the tag gives
+    the image's own alt text, as a picture in a page's text does."""
+    source = CARD_PICTURE.replace("LIBRARY", library).replace("ALT", "alt=alt" if alt else "")
+    return engines["django"].from_string(source).render({"image": image, "alt": alt})
+
+
+def test_the_sites_picture_tag_draws_what_wagtails_does(db):
+    """kindness_images' `picture` keeps the markup it built; it must be Wagtail's, each
+    time, for each image and each alt text."""
+    first, second = image("A hall", 1200, 900), image("A garden", 900, 1200)
+    for picture in (first, second, first):
+        for alt in ("A hall", "A hall at night", None):
+            ours = card_picture("kindness_images", picture, alt)
+            assert ours == card_picture("wagtailimages_tags", picture, alt)
+            assert f'alt="{alt or picture.description}"' in ours
+    first.description = "A hall, repainted"
+    first.save()
+    assert 'alt="A hall, repainted"' in card_picture("kindness_images", first)
+
+
+def test_a_new_focal_point_draws_the_new_crop_at_once(db):
+    """New renditions (a new file, a new focal point) are new markup, never the kept one."""
+    picture = image("A hall", 1600, 900)
+    before = card_picture("kindness_images", picture, "A hall")
+    picture.focal_point_x, picture.focal_point_y = 1400, 450
+    picture.focal_point_width, picture.focal_point_height = 100, 100
+    picture.save()
+    after = card_picture("kindness_images", picture, "A hall")
+    assert after != before
+    assert after == card_picture("wagtailimages_tags", picture, "A hall")
