@@ -264,10 +264,6 @@ class StrandPage(ShareMetadataMixin, Page):
             for link in self.strand_people.select_related("person", "person__photo")
             if link.person.live
         ]
-        # Publications and films tagged with this strand (publications.LibraryItemPage).
-        context["library_items"] = list(
-            self.library_items.live().public().newest_first().for_listing()
-        )
         return context
 
 

@@ -43,6 +43,36 @@ def test_strand_page_lists_its_publications_and_films(library, strand, other_str
     assert [visible_text(a) for a in section.select(".card__title a")] == ["Film", "Report"]
 
 
+def test_a_long_strand_shows_its_newest_and_sends_readers_to_the_library_for_the_rest(
+    library, strand, other_strand, client
+):
+    for n in range(9):
+        PublicationPageFactory(
+            parent=library,
+            title=f"Report {n}",
+            date=datetime.date(2010 + n, 1, 1),
+            strands=[strand],
+        )
+    PublicationPageFactory(parent=library, title="Elsewhere", strands=[other_strand])
+    section = soup(client.get(strand.url)).select_one("#strand-publications").parent
+    titles = [visible_text(a) for a in section.select(".card__title a")]
+    assert titles == [f"Report {n}" for n in range(8, 2, -1)]
+    more = section.select_one(".related__more a")
+    assert visible_text(more) == "All this strand's publications and films, in the library"
+    assert more["href"] == f"{library.url}?strand={strand.slug}"
+    library_page = soup(client.get(more["href"]))
+    listed = [visible_text(a) for a in library_page.select(".library-card .card__title a")]
+    assert listed == [f"Report {n}" for n in range(8, -1, -1)]
+
+
+def test_a_short_strand_lists_everything_without_sending_readers_away(library, strand, client):
+    for n in range(6):
+        PublicationPageFactory(parent=library, title=f"Report {n}", strands=[strand])
+    section = soup(client.get(strand.url)).select_one("#strand-publications").parent
+    assert len(section.select(".card__title a")) == 6
+    assert section.select_one(".related__more") is None
+
+
 def test_strand_page_queries_do_not_grow_with_its_publications(library, strand, client):
     for _n in range(2):
         PublicationPageFactory(parent=library, strands=[strand])
