@@ -190,6 +190,7 @@ def response_key(request):
         return None
     site_token, path_token = tokens
     request._page_cache_site_token = site_token
+    request._page_cache_path_tokens = {request.path: path_token}
     digest = _digest(f"{request.get_host()}\n{request.path}\n{query}")
     return f"{PREFIX}:response:{site_token}:{path_token}:{digest}"
 
@@ -231,6 +232,16 @@ def site_token(request=None):
     if request is not None:
         request._page_cache_site_token = token
     return token
+
+
+def path_token(request, path):
+    """The token of the page at `path`, read once per request (see `site_token`)."""
+    known = getattr(request, "_page_cache_path_tokens", None)
+    if known is None:
+        known = request._page_cache_path_tokens = {}
+    if path not in known:
+        known[path] = _cache_call(_current_token, _path_token_key(path))
+    return known[path]
 
 
 def _new_tokens(keys):

@@ -32,7 +32,8 @@ from kindness import page_cache
 
 # The longest anything is kept, for a change made in another process without a shared cache.
 MAX_AGE = 60
-# More keys than this (one per host, site and kind) means something is wrong: start again.
+# More keys than this (one per host, site and kind, and per change of a page kept by its
+# path) and everything starts again.
 MAX_ENTRIES = 64
 _MISSING = object()
 
@@ -42,14 +43,22 @@ _since = 0.0
 _entries = {}
 
 
-def remembered(request, key, fetch):
+def remembered(request, key, fetch, *, path=None):
     """What `fetch()` returned, from this process's memory while the site is unchanged.
 
-    Never hand out the result: return copies of it (`fresh()`), one per request.
+    With `path`, only while the page at that address is unchanged too: its page-cache
+    token changes with every publish that changes what the page shows (a library's
+    filters, say). Never hand out a model instance kept here: return copies of it
+    (`fresh()`), one per request.
     """
     token = page_cache.site_token(request)
     if token is None:  # No cache to tell us when the site changes: fetch every time.
         return fetch()
+    if path is not None:
+        path_token = page_cache.path_token(request, path)
+        if path_token is None:
+            return fetch()
+        key = (key, path_token)
     with _lock:
         current = token == _token and time.monotonic() - _since < MAX_AGE
         found = _entries.get(key, _MISSING) if current else _MISSING

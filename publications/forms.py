@@ -18,22 +18,27 @@ class FilterSelect(forms.Select):
 
 
 class PageChoiceField(forms.ChoiceField):
-    """A choice among pages by slug. Their slugs, titles and ids are fetched in one query,
-    for listing them and checking the choice together: a ModelChoiceField costs a query for
-    each, and builds every page only to print its title. The choice is the page's id."""
+    """A choice among pages by slug. Their slugs, titles and ids are fetched in one query
+    (`page_choices()`), for listing them and checking the choice together: a
+    ModelChoiceField costs a query for each, and builds every page only to print its title.
+    The choice is the page's id."""
 
     def __init__(self, *, empty_label, **kwargs):
         super().__init__(required=False, widget=FilterSelect, **kwargs)
         self.empty_label = empty_label
         self.pages = {}
 
-    def set_pages(self, pages):
-        rows = list(pages.values_list("slug", "title", "pk"))
+    def set_pages(self, rows):
+        """`rows`: each page's (slug, title, id), from `page_choices()`."""
         self.pages = {slug: pk for slug, _, pk in rows}
         self.choices = [("", self.empty_label)] + [(slug, title) for slug, title, _ in rows]
 
     def clean(self, value):
         return self.pages.get(super().clean(value))
+
+
+def page_choices(pages):
+    return tuple(pages.values_list("slug", "title", "pk"))
 
 
 class LibraryFilterForm(forms.Form):
@@ -55,19 +60,31 @@ class LibraryFilterForm(forms.Form):
     year = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, widget=FilterSelect)
     author = PageChoiceField(empty_label="All authors")
 
-    def __init__(self, *args, items, **kwargs):
+    def __init__(self, *args, choices, **kwargs):
+        """`choices`: what `LibraryFilterForm.choices(items)` gave for the library's items."""
         super().__init__(*args, **kwargs)
-        self.fields["strand"].set_pages(StrandPage.objects.live().order_by("title"))
-        self.fields["author"].set_pages(
+        self.fields["strand"].set_pages(choices["strand"])
+        self.fields["author"].set_pages(choices["author"])
+        self.fields["year"].choices = [("", "All years")] + [
+            (str(year), str(year)) for year in choices["year"]
+        ]
+
+    @staticmethod
+    def choices(items):
+        """What the filters offer for `items`: the live strands, the authors with a person
+        page who wrote one of them, their years. Plain values, three queries."""
+        strands = StrandPage.objects.live().order_by("title")
+        authors = (
             PersonPage.objects.live()
             .filter(authored_publications__page__in=items)
             .distinct()
             .order_by("last_name", "title")
         )
-        years = items.dates("date", "year", order="DESC")
-        self.fields["year"].choices = [("", "All years")] + [
-            (str(day.year), str(day.year)) for day in years
-        ]
+        return {
+            "strand": page_choices(strands),
+            "author": page_choices(authors),
+            "year": [day.year for day in items.dates("date", "year", order="DESC")],
+        }
 
     def clean_q(self):
         return clean_query(self.cleaned_data["q"])

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from kindness import site_memo
 from kindness.models import ShareMetadataMixin
 from kindness.navigation import OneQueryRouteMixin
 from kindness.search import prefetch_for_snippets, search_terms
@@ -42,11 +43,18 @@ class PublicationIndexPage(OneQueryRouteMixin, ShareMetadataMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = LibraryItemPage.objects.child_of(self).live().public()
-        form = LibraryFilterForm(request.GET, items=items)
+        # What the filters offer changes only when something is published: kept until then.
+        choices = site_memo.remembered(
+            request,
+            ("library-filters", self.pk),
+            lambda: LibraryFilterForm.choices(items),
+            path=request.path,
+        )
+        form = LibraryFilterForm(request.GET, choices=choices)
         filtered = form.filter(items)
         query = form.cleaned_data.get("q", "")
         filtered = ranked(filtered, items, query) if query else filtered.newest_first()
-        filtered = filtered.for_listing()
+        filtered = filtered.for_listing(texts=bool(query))  # A snippet shows the words matched.
         page_obj = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
         if query:
             prefetch_for_snippets([item.specific_item for item in page_obj])

@@ -29,21 +29,30 @@ class LibraryItemQuerySet(SitePageQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-pk")
 
-    def for_listing(self):
+    def for_listing(self, *, texts=False):
         """Everything a card shows, fetched in a fixed number of queries however many items.
 
         The child rows come with `select_related`, so a card can tell a film from a
-        publication (and show its type) without loading each specific page.
+        publication (and show its type) without loading each specific page. Their long
+        texts, which a card never shows (a report's whole text: 2 ms of a listing to fetch
+        and decode), are left in the database unless `texts`, for search snippets.
         """
         from .publications import PublicationAuthor
 
-        return self.select_related("image", "publicationpage", "filmpage").prefetch_related(
+        listing = self.select_related("image", "publicationpage", "filmpage").prefetch_related(
             "image__renditions",
-            Prefetch(
-                "publicationpage__authors",
-                queryset=PublicationAuthor.objects.select_related("person"),
-            ),
+            Prefetch("publicationpage__authors", queryset=PublicationAuthor.for_cards()),
         )
+        return listing if texts else listing.defer(*LONG_TEXTS)
+
+
+# What for_listing() leaves out: each item's long texts, as its specific type has them.
+LONG_TEXTS = (
+    "publicationpage__body",
+    "publicationpage__report",
+    "publicationpage__report_notes",
+    "filmpage__transcript",
+)
 
 
 class LibraryItemPage(ShareMetadataMixin, Page):

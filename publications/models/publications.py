@@ -307,6 +307,19 @@ class PublicationAuthor(Orderable):
         if bool(self.person_id) == bool(self.name.strip()):
             raise ValidationError("Choose a person page or type a name, not both and not neither.")
 
+    @classmethod
+    def for_cards(cls):
+        """Authors with what a card prints of them, their names: building each author's
+        whole person page took half the time of a library page's authors."""
+        return cls.objects.select_related("person").only(
+            "page_id",
+            "sort_order",
+            "name",
+            "person__title",
+            "person__honorific_prefix",
+            "person__honorific_suffix",
+        )
+
     @property
     def display_name(self):
         return self.person.full_name if self.person_id else self.name

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import wagtail_factories
+from django.test import override_settings
 
 from publications.models import DatePrecision, PublicationIndexPage, PublicationType
 from tests.html import soup, visible_text
@@ -231,3 +232,27 @@ def test_library_and_publication_page_queries_do_not_grow_with_content(
 def test_library_is_a_single_page_under_the_home_page(library):
     assert PublicationIndexPage.max_count == 1
     assert PublicationIndexPage.can_create_at(library.get_parent()) is False
+
+
+def filter_options(client, library, name):
+    page = soup(client.get(library.url))
+    return [visible_text(option) for option in page.select(f"select[name={name}] option")]
+
+
+@pytest.mark.usefixtures("uncached_pages")
+def test_the_filters_offer_what_was_published_a_moment_ago(catalogue, library, client):
+    """What the filters offer is kept between requests until something is published."""
+    assert "2023" not in filter_options(client, library, "year")
+    report = PublicationPageFactory(
+        parent=library, title="Kindness in 2023", date=datetime.date(2023, 3, 1), live=False
+    )
+    PublicationAuthorFactory(page=report, name="Outside Author")
+    assert "2023" not in filter_options(client, library, "year")  # A draft shows nowhere.
+    report.save_revision().publish()
+    assert "2023" in filter_options(client, library, "year")
+
+
+@pytest.fixture
+def uncached_pages():
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        yield
