@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.paginator import Paginator
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from kindness import search_statistics, views
@@ -202,3 +202,19 @@ def test_a_search_the_database_rejects_shows_no_results(strand_index, client, mo
     html = soup(client.get("/search/", {"q": "lantern"}))
     assert "No results for “lantern”" in visible_text(html.select_one(".search-summary"))
     assert search_statistics.counted() == {"lantern": 1}
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs Postgres, whose search joins pages by id as text (set DATABASE_URL; CI does)",
+)
+def test_on_postgres_the_search_finds_each_matchs_page_by_an_index(db):
+    """Wagtail's search joins its index entries to the pages on `id::varchar(50)::text`,
+    which the primary key cannot answer (kindness/migrations/0004)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'wagtailcore_page' "
+            "AND indexname = 'kindness_page_id_as_text'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "((id)::character varying(50))::text" in definition
