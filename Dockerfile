@@ -16,6 +16,9 @@ ARG PYTHON_VERSION=3.11
 # Builder: compilers and headers, for any requirement without a wheel for this platform.
 # Only the finished virtualenv leaves this stage.
 FROM python:${PYTHON_VERSION}-slim-bookworm AS builder
+# Debian's packages are not pinned to a version (hadolint's DL3008): bookworm's archive keeps
+# only the newest build of each, with its security fixes, so a pin breaks the next build.
+# hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends build-essential libffi-dev libjpeg62-turbo-dev \
         libpq-dev zlib1g-dev \
@@ -31,11 +34,13 @@ RUN pip install -r /tmp/requirements.txt
 FROM python:${PYTHON_VERSION}-slim-bookworm AS app
 # WeasyPrint (publications' PDFs) lays text out with Pango and HarfBuzz in these fonts;
 # fontconfig builds the font cache once, here, rather than in every process.
+# hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
         libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 \
     && rm -rf /var/lib/apt/lists/*
-RUN useradd --create-home --uid 10001 --user-group --shell /usr/sbin/nologin kindness \
+RUN groupadd --gid 10001 kindness \
+    && useradd --create-home --uid 10001 --gid kindness --shell /usr/sbin/nologin kindness \
     && install -d -o kindness -g kindness /var/lib/kindness/media
 COPY --from=builder /opt/venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH \
@@ -48,13 +53,14 @@ WORKDIR /app
 COPY . .
 # Static files collected with the production settings (hashed, compressed names). That
 # needs the settings but no secret, database, cache or bucket, so none is given.
-RUN DEBUG=0 SECRET_KEY=collectstatic-only DATABASE_URL= REDIS_URL= AWS_STORAGE_BUCKET_NAME= \
+RUN DEBUG=0 SECRET_KEY=collectstatic-only DATABASE_URL='' REDIS_URL='' AWS_STORAGE_BUCKET_NAME='' \
     python manage.py collectstatic --no-input -v0
 
 # nginx in front (deploy/nginx.conf): Debian's nginx with the two modules the file loads,
 # the script that fills in its placeholders from the environment, and the collected static
 # files, which it serves itself.
 FROM debian:bookworm-slim AS nginx
+# hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends nginx libnginx-mod-http-brotli-static \
         libnginx-mod-http-cache-purge python3 \
@@ -71,9 +77,10 @@ EXPOSE 80
 STOPSIGNAL SIGQUIT
 CMD ["sh", "-c", "python3 /etc/nginx/kindness/render_nginx_conf.py > /etc/nginx/nginx.conf && exec nginx -g 'daemon off;'"]
 
-# The site's image, the default target: the web process as a user of its own.
+# The site's image, the default target: the web process as a user of its own, named by
+# number, so a platform that runs only non-root containers can tell without a passwd file.
 FROM app AS web
-USER kindness
+USER 10001:10001
 EXPOSE 8000
 # Without a bucket (AWS_STORAGE_BUCKET_NAME), uploads live in /var/lib/kindness/media:
 # mount a volume there (compose.yaml does).

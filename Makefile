@@ -124,10 +124,11 @@ test: install-dev chromium nginx quality-tools ## Run the checks and the whole s
 	SECRET_KEY=make-test-only $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-lint: install-dev ## Check the code with ruff, and that imports flow one way (import-linter)
+lint: install-dev ## Check the code with ruff, that imports flow one way (import-linter), and the Dockerfile (hadolint)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/hadolint Dockerfile
 
 format: install-dev ## Format the code with ruff
 	$(BIN)/ruff check --fix .

@@ -80,12 +80,10 @@ def wait_for_port(port, process, log):
     pytest.fail(f"did not start within {START_TIMEOUT} s:\n{Path(log).read_text()[-3000:]}")
 
 
-def start(args, port, log, env=None):
+def start(args, port, log, env=None, cwd=PROJECT):
     """A server process of ours, answering on `port` once this returns."""
     with open(log, "wb") as output:
-        process = subprocess.Popen(
-            args, cwd=PROJECT, env=env, stdout=output, stderr=subprocess.STDOUT
-        )
+        process = subprocess.Popen(args, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         wait_for_port(port, process, log)
     except BaseException:
