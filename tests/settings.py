@@ -1,6 +1,7 @@
 """The site's settings with the few changes tests need; everything else is as in production."""
 
 import os
+import re
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
@@ -30,4 +31,8 @@ WHITENOISE_USE_FINDERS = True
 # than production's statement limit on a busy machine. Production's limit is checked in a
 # fresh process (tests/kindness/test_database_down.py), not here.
 if "options" in DATABASES["default"].get("OPTIONS", {}):  # noqa: F405
-    DATABASES["default"]["OPTIONS"]["options"] = "-c statement_timeout=0 -c jit=off"  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["options"] = re.sub(  # noqa: F405
+        r"statement_timeout=\d+",
+        "statement_timeout=0",
+        DATABASES["default"]["OPTIONS"]["options"],  # noqa: F405
+    )

@@ -102,7 +102,10 @@ def test_postgres_gives_up_connecting_waiting_and_cancels_slow_statements():
     env = {**PRODUCTION, "DATABASE_URL": "postgres://u@db.example:5432/kindness"}
     result = run(SHOW_OPTIONS, env)
     # A reader waits 2 s for an answer; a change (publishing) until Postgres's own limit, +5 s.
-    expected = ["2", "-c", "statement_timeout=10000", "-c", "jit=off", "1", "10000", "2.0", "15.0"]
+    expected = [
+        *["2", "-c", "statement_timeout=10000", "-c", "jit=off", "-c", "join_collapse_limit=4"],
+        *["1", "10000", "2.0", "15.0"],
+    ]
     assert result.stdout.split() == expected
     tuned = {
         **env,
