@@ -77,8 +77,11 @@ def search(request):
             .select_related("page")
             .order_by("sort_order")
         )
-        live_ids = set(
-            pages.filter(pk__in=[p.page_id for p in promotions]).values_list("pk", flat=True)
+        promoted_pages = [p.page_id for p in promotions if p.page_id]
+        live_ids = (
+            set(pages.filter(pk__in=promoted_pages).values_list("pk", flat=True))
+            if promoted_pages
+            else set()
         )
         promotions = [p for p in promotions if p.page_id is None or p.page_id in live_ids]
         promoted_ids = [p.page_id for p in promotions if p.page_id]
