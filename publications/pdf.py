@@ -8,7 +8,9 @@ document in the "Generated PDFs" collection and offered first among the publicat
 downloads; a newer one replaces it, and an editor's own uploads are never touched.
 
 Rendering fetches nothing from another host: the URL fetcher serves the site's own static
-files and uploads from storage, and refuses everything else.
+files and uploads from storage, and refuses everything else. The document's addresses are
+the site's (its `<base>` is the site's root URL), so a link in the PDF to a page of the site
+or to a chart's data opens the site, as it would from the web page.
 """
 
 import hashlib
@@ -27,9 +29,6 @@ from kindness.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 
-# The address the print template's relative links resolve against while rendering. It
-# names no real host, and the fetcher below answers for it from local files only.
-BASE_URL = "https://publication-pdf.invalid/"
 COLLECTION_NAME = "Generated PDFs"
 DOWNLOAD_TITLE = "The report as a PDF"
 LANGUAGE = "en-GB"
@@ -39,13 +38,21 @@ class LocalFilesOnly(Exception):
     """The PDF asked for something that is not one of the site's static files or uploads."""
 
 
-def fetch_local(url):
-    """The bytes of a static file or an upload that `url` names; anything else is refused."""
+def site_url(page):
+    """The root URL of `page`'s site, which the PDF's relative addresses resolve against."""
+    site = page.get_site()
+    return (site.root_url if site else settings.PUBLIC_URL).rstrip("/") + "/"
+
+
+def fetch_local(url, base_url):
+    """The bytes of a static file or an upload that `url` names (in the document whose
+    addresses resolve against `base_url`); anything else is refused, and nothing is fetched
+    from a host: the files are read where the site keeps them."""
     from weasyprint.urls import URLFetcherResponse
 
     for prefix, open_file in (
-        (urljoin(BASE_URL, settings.STATIC_URL), open_static),
-        (urljoin(BASE_URL, settings.MEDIA_URL), open_media),
+        (urljoin(base_url, settings.STATIC_URL), open_static),
+        (urljoin(base_url, settings.MEDIA_URL), open_media),
     ):
         if url.startswith(prefix):
             name = unquote(url[len(prefix) :].split("?")[0].split("#")[0])
@@ -70,14 +77,14 @@ def open_media(name):
         return handle.read()
 
 
-def url_fetcher():
+def url_fetcher(base_url):
     from weasyprint.urls import URLFetcher
 
     class LocalFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
-            return fetch_local(url)
+            return fetch_local(url, base_url)
 
     return LocalFetcher()
 
@@ -94,6 +101,7 @@ def printable_html(page):
         "organisation": SiteSettings.for_site(site).organisation_name if site else "",
         "language": LANGUAGE,
         "page_url": page.get_full_url(),
+        "site_url": site_url(page),
     }
     return render_to_string("publications/publication_pdf.html", context)
 
@@ -102,11 +110,14 @@ def source_hash(html):
     return hashlib.sha256(html.encode()).hexdigest()
 
 
-def render_pdf(html):
-    """PDF bytes for `html`: tagged (PDF/UA-1), its language and title from the HTML."""
+def render_pdf(html, base_url=None):
+    """PDF bytes for `html`: tagged (PDF/UA-1), its language and title from the HTML. Its
+    relative addresses resolve against `base_url` (the site's public URL by default), or
+    against the `<base>` it declares, as `printable_html` does: the same address."""
     from weasyprint import HTML
 
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher())
+    base_url = base_url or settings.PUBLIC_URL.rstrip("/") + "/"
+    document = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher(base_url))
     return document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
 
 

@@ -95,7 +95,7 @@ def generate_publication_pdf(page_id):
     if record and record.document and record.source_hash == digest:
         offer_generated_pdf(page, record.document)
         return "unchanged"
-    data = pdf.render_pdf(html)
+    data = pdf.render_pdf(html, pdf.site_url(page))
     Document = get_document_model()
     document = Document(
         title=f"{page.title} (PDF)",

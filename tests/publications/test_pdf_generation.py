@@ -15,6 +15,7 @@ from wagtail.models import Page
 from publications import pdf
 from publications.models import DocumentText, GeneratedPdf, PublicationDownload, PublicationPage
 from tests.html import soup, visible_text
+from tests.kindness.chart_examples import ONE_SERIES, chart
 from tests.publications.conftest import run_document_tasks
 from tests.publications.factories import (
     PublicationAuthorFactory,
@@ -292,3 +293,39 @@ def test_the_demo_reports_pdf_is_made_from_its_html_and_downloads(demo, client):
     for child in page.report:
         if child.block_type == "heading":
             assert child.value["text"] in text
+
+
+def link_targets(reader):
+    """The address each link in the PDF opens, in order."""
+    return [
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if "/URI" in annotation.get_object().get("/A", {})
+    ]
+
+
+def test_the_pdfs_links_open_the_site_not_an_address_of_its_own(library, empty_queue):
+    """A reader clicking a link in the PDF (to a page of the site, to a chart's data) lands
+    on the site, as from the web page; a link to another site is left as it is."""
+    page = PublicationPageFactory(
+        parent=library,
+        title=TITLE,
+        report=[
+            heading("What people told us"),
+            paragraph(
+                f'<p>Every report is in <a linktype="page" id="{library.pk}">the library</a>; '
+                'the survey is <a href="https://www.example.org/survey">here</a>.</p>'
+            ),
+            {"type": "chart", "value": chart(ONE_SERIES, "grouped", "People by year")},
+        ],
+    )
+    root = pdf.site_url(page)
+    assert root == "http://localhost/"
+    reader = PdfReader(io.BytesIO(pdf.render_pdf(pdf.printable_html(page), root)))
+
+    targets = link_targets(reader)
+    assert f"{root}library/" in targets
+    assert "https://www.example.org/survey" in targets
+    assert [t for t in targets if t.startswith(f"{root}charts/{page.pk}/") and t.endswith(".csv")]
+    assert all(t.startswith((root, "https://www.example.org/")) for t in targets), targets
