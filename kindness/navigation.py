@@ -58,6 +58,16 @@ def as_specific(page, models=None):
     return specific
 
 
+def as_their_types(rows):
+    """The pages of `rows` (pages fetched with at least their id and content type) as their
+    specific types, in the same order, in one query that joins the tables of the types among
+    them only: a search's results, found and ranked without any of those tables."""
+    models = {row.specific_class for row in rows}
+    found = with_specific_tables(Page.objects.filter(pk__in=[row.pk for row in rows]), models)
+    pages = {page.pk: as_specific(page, models) for page in found}
+    return [pages[row.pk] for row in rows if row.pk in pages]
+
+
 def covering_restriction():
     """A view restriction on the outer page or one of its ancestors, for Exists()."""
     return PageViewRestriction.objects.filter(

@@ -33,7 +33,7 @@ from kindness.blocks import page_charts
 from kindness.forms import SearchForm
 from kindness.middleware import DATABASE_UNAVAILABLE, database_unavailable
 from kindness.models import SiteSettings, exclude_private
-from kindness.navigation import as_specific, with_specific_tables
+from kindness.navigation import as_their_types
 from kindness.search import prefetch_for_snippets, search_terms
 from kindness.sharing import absolute_url
 
@@ -85,17 +85,15 @@ def search(request):
         )
         promotions = [p for p in promotions if p.page_id is None or p.page_id in live_ids]
         promoted_ids = [p.page_id for p in promotions if p.page_id]
-        # Every page type's table joined: the results as their specific types (for their
-        # summaries) in one query, however many types they are.
-        results = with_specific_tables(pages.exclude(id__in=promoted_ids)).search(
-            search_terms(query)
-        )
-        paginator = Paginator(results, RESULTS_PER_PAGE)
+        # Found and ranked by id and type alone; then the page of results as their specific
+        # types (for their texts), one query joining only the tables of the types found.
+        results = pages.exclude(id__in=promoted_ids).only("id", "content_type")
+        paginator = Paginator(results.search(search_terms(query)), RESULTS_PER_PAGE)
         try:
             # A savepoint, so a failed search leaves the request's transaction usable.
             with transaction.atomic():
                 results_page = paginator.get_page(form.cleaned_data.get("page") or 1)
-                results_page.object_list = [as_specific(page) for page in results_page.object_list]
+                results_page.object_list = as_their_types(results_page.object_list)
                 prefetch_for_snippets(results_page.object_list)
         except DatabaseError:
             # The database's full-text parser rejected something we failed to foresee:
