@@ -12,6 +12,7 @@ from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import path
@@ -227,17 +228,37 @@ def test_moving_a_page_shows_it_at_its_new_address(demo, client):
     assert title(moved) == person.title
 
 
-def test_site_settings_change_every_page(demo, client):
-    from kindness.models import SiteSettings
+# A site setting's model, a field of it, the words written there, a page and the words the
+# page then shows.
+SETTINGS_CHANGES = [
+    (
+        "kindness.SiteSettings",
+        "footer_text",
+        "A footer written today",
+        "/library/",
+        "A footer written today",
+    ),
+    # Every app's site settings, not only the site's own: the signup form's wording.
+    (
+        "newsletter.NewsletterSettings",
+        "consent_text",
+        "Yes, send me the programme's news, written today.",
+        "/people/",
+        "written today",
+    ),
+]
 
-    client.get("/library/")
-    assert client.get("/library/")["X-Cache"] == "hit"
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.footer_text = "A footer written today"
+
+@pytest.mark.parametrize(("model", "field", "text", "url", "shown"), SETTINGS_CHANGES)
+def test_site_settings_change_every_page(demo, client, model, field, text, url, shown):
+    client.get(url)
+    assert client.get(url)["X-Cache"] == "hit"
+    settings = apps.get_model(model).for_site(Site.objects.get(is_default_site=True))
+    setattr(settings, field, text)
     settings.save()
-    response = client.get("/library/")
+    response = client.get(url)
     assert response["X-Cache"] == "miss"
-    assert "A footer written today" in response.content.decode()
+    assert shown in response.content.decode()
 
 
 def free_port():

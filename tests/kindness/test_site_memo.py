@@ -72,18 +72,6 @@ def test_new_signup_wording_shows_on_every_page_at_once(client):
     assert "written today" in client.get("/library/").content.decode()
 
 
-@override_settings(PAGE_CACHE_SECONDS=60)
-def test_new_signup_wording_is_not_hidden_by_the_page_cache(client):
-    client.get("/people/")
-    assert client.get("/people/")["X-Cache"] == "hit"
-    settings = NewsletterSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.consent_text = "Yes, send me the programme's news, written today."
-    settings.save()
-    response = client.get("/people/")
-    assert response["X-Cache"] == "miss"
-    assert "written today" in response.content.decode()
-
-
 def test_what_one_request_marks_never_reaches_the_next(client):
     assert ("Library", "page") in menu(client, "/library/")
     links = menu(client, "/people/")
