@@ -53,7 +53,9 @@ def serve(tmp_path):
         stop(process)
 
 
-def health_check(port):
+def health_check(port, command=(sys.executable, "deploy/healthcheck.py"), cwd=PROJECT, env=None):
+    """The health check's result against `port`: by default deploy/healthcheck.py, run with
+    only the two variables it reads."""
     # The first request loads the URLs and templates: not what the check measures.
     warm_up = Request(
         f"http://127.0.0.1:{port}/healthz", headers={"Host": urlsplit(PUBLIC_URL).netloc}
@@ -61,9 +63,9 @@ def health_check(port):
     with contextlib.suppress(OSError):
         urlopen(warm_up, timeout=30).close()
     return subprocess.run(
-        [sys.executable, "deploy/healthcheck.py"],
-        cwd=PROJECT,
-        env={"PORT": str(port), "PUBLIC_URL": PUBLIC_URL},
+        list(command),
+        cwd=cwd,
+        env=env or {"PORT": str(port), "PUBLIC_URL": PUBLIC_URL},
         capture_output=True,
         text=True,
         timeout=30,
@@ -152,10 +154,6 @@ def build_context(destination):
                 shutil.copy2(Path(folder) / name, destination / here / name)
 
 
-def exec_form(arguments):
-    return json.loads(arguments)
-
-
 def test_the_image_collects_its_static_files_serves_them_and_is_healthy(tmp_path):
     app = tmp_path / "app"
     build_context(app)
@@ -184,9 +182,9 @@ def test_the_image_collects_its_static_files_serves_them_and_is_healthy(tmp_path
     manifest = json.loads((app / "staticfiles" / "staticfiles.json").read_text())["paths"]
 
     # The image's command, with the health check it declares.
-    command = [exec_form(arguments) for keyword, arguments in steps if keyword == "CMD"][-1]
+    command = [json.loads(arguments) for keyword, arguments in steps if keyword == "CMD"][-1]
     (health,) = [arguments for keyword, arguments in steps if keyword == "HEALTHCHECK"]
-    health = exec_form(health.split(" CMD ", 1)[1])
+    health = json.loads(health.split(" CMD ", 1)[1])
     port = free_port()
     env = {
         **env,
@@ -200,16 +198,12 @@ def test_the_image_collects_its_static_files_serves_them_and_is_healthy(tmp_path
     }
     server = start(command, port, tmp_path / "gunicorn.log", env, cwd=app)
     try:
-        host = {"Host": urlsplit(PUBLIC_URL).netloc}
-        with contextlib.suppress(OSError):
-            urlopen(Request(f"http://127.0.0.1:{port}/healthz", headers=host), timeout=30)
-        checked = subprocess.run(
-            health, cwd=app, env=env, capture_output=True, text=True, timeout=30, check=False
-        )
+        checked = health_check(port, health, cwd=app, env=env)
         assert checked.returncode == 0, checked.stdout + checked.stderr
 
         # A hashed stylesheet from the collected files, as the image's WhiteNoise sends it.
         stylesheet = manifest["css/base.css"]
+        host = {"Host": urlsplit(PUBLIC_URL).netloc}
         with urlopen(
             Request(f"http://127.0.0.1:{port}/static/{stylesheet}", headers=host), timeout=10
         ) as response:
