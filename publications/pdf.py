@@ -38,9 +38,10 @@ class LocalFilesOnly(Exception):
     """The PDF asked for something that is not one of the site's static files or uploads."""
 
 
-def site_url(page):
-    """The root URL of `page`'s site, which the PDF's relative addresses resolve against."""
-    site = page.get_site()
+def site_url(page=None):
+    """The root URL of `page`'s site (the site's public URL without a page), which the
+    PDF's relative addresses resolve against."""
+    site = page.get_site() if page is not None else None
     return (site.root_url if site else settings.PUBLIC_URL).rstrip("/") + "/"
 
 
@@ -116,7 +117,7 @@ def render_pdf(html, base_url=None):
     against the `<base>` it declares, as `printable_html` does: the same address."""
     from weasyprint import HTML
 
-    base_url = base_url or settings.PUBLIC_URL.rstrip("/") + "/"
+    base_url = base_url or site_url()
     document = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher(base_url))
     return document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
 
