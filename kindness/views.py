@@ -77,17 +77,17 @@ def search(request):
             .select_related("page")
             .order_by("sort_order")
         )
-        promoted_pages = [p.page_id for p in promotions if p.page_id]
-        live_ids = (
-            set(pages.filter(pk__in=promoted_pages).values_list("pk", flat=True))
-            if promoted_pages
+        candidates = {p.page_id for p in promotions if p.page_id}
+        # The promoted pages a reader may see: left out of the results below them.
+        promoted = (
+            set(pages.filter(pk__in=candidates).values_list("pk", flat=True))
+            if candidates
             else set()
         )
-        promotions = [p for p in promotions if p.page_id is None or p.page_id in live_ids]
-        promoted_ids = [p.page_id for p in promotions if p.page_id]
+        promotions = [p for p in promotions if p.page_id is None or p.page_id in promoted]
         # Found and ranked by id and type alone; then the page of results as their specific
         # types (for their texts), one query joining only the tables of the types found.
-        results = pages.exclude(id__in=promoted_ids).only("id", "content_type")
+        results = pages.exclude(id__in=promoted).only("id", "content_type")
         paginator = Paginator(results.search(search_terms(query)), RESULTS_PER_PAGE)
         try:
             # A savepoint, so a failed search leaves the request's transaction usable.
