@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "programme",
     "publications",
     "newsletter",
+    "staff",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",

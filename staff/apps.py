@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class StaffConfig(AppConfig):
+    """How the programme's staff run the site: roles and approval, sign-in, their guide."""
+
+    name = "staff"
+    verbose_name = "Staff"
+    default_auto_field = "django.db.models.BigAutoField"
