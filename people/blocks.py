@@ -41,7 +41,7 @@ class SpeakToBlock(blocks.StructBlock):
 
     class Meta:
         icon = "user"
-        template = "blocks/speak_to.html"
+        template = "people/blocks/speak_to.html"
         description = (
             "The people to contact about this page, with their photo, role and how to reach them."
         )

@@ -24,7 +24,7 @@ class TimelineBlock(blocks.StructBlock):
 
     class Meta:
         icon = "history"
-        template = "blocks/timeline.html"
+        template = "programme/blocks/timeline.html"
         description = "The programme's strands in order, each with its dates and summary."
         preview_value = {"heading": "The programme so far", "strands": []}
 
