@@ -3,6 +3,9 @@
 Wagtail's ModelViewSet gives all of it; the permission policy keeps it to users with a
 newsletter permission and leaves out "add" and "copy": a subscriber only ever comes from
 the signup form, with their own consent (newsletter.permissions).
+
+And the signup form at the top of every page's footer: the footer's "footer_start" slot
+(kindness.slots).
 """
 
 from datetime import timedelta
@@ -16,7 +19,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from newsletter.models import Subscriber
+from kindness.slots import SlotComponent
+from newsletter.forms import SignupForm
+from newsletter.models import NewsletterSettings, Subscriber
 
 
 class SubscriberFilterSet(WagtailFilterSet):
@@ -124,3 +129,24 @@ class NewSubscribersPanel(Component):
 def add_new_subscribers_panel(request, panels):
     if subscriber_viewset.permission_policy.user_has_permission(request.user, "view"):
         panels.append(NewSubscribersPanel())
+
+
+class FooterSignup(SlotComponent):
+    """The footer's signup form: the same for every reader, so the page can be cached whole."""
+
+    template_name = "newsletter/includes/footer_signup.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        form = SignupForm(auto_id="footer-newsletter-%s", initial={"source": self.request.path})
+        return {"form": form, "newsletter_settings": NewsletterSettings.for_request(self.request)}
+
+
+@hooks.register("slot:footer_start")
+def footer_signup(context):
+    # The signup and confirmation pages have the form already: no second one below it.
+    if context.get("hide_footer_signup"):
+        return None
+    return FooterSignup(context["request"])

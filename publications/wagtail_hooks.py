@@ -1,14 +1,20 @@
-"""Wagtail hooks of the library: what the page cache forgets, and the Downloads report."""
+"""Wagtail hooks of the library: what the page cache forgets, the Downloads report, and what
+the library shows on the pages of the apps below it (their slots)."""
+
+from urllib.parse import urlencode
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Site
 
+from kindness.navigation import sections
 from kindness.page_cache import page_path
+from kindness.slots import SlotComponent
 from publications.download_report import DownloadReportView
 from publications.downloads import download_permission_policy
-from publications.models import PublicationIndexPage, PublicationPage
+from publications.models import LibraryItemPage, PublicationIndexPage, PublicationPage
 from publications.report import chapters_of
 
 
@@ -61,3 +67,97 @@ def report_chapters(page):
         return []
     # The first chapter is the page itself, already forgotten.
     return [chapter.url for chapter in chapters_of(page.report, base)[1:]]
+
+
+# What the library adds to the pages of the apps below it, through their slots
+# (kindness.slots): the feed's link in every page's head, what a person wrote, and the
+# newest items of a strand.
+
+# A strand page shows this many of its newest publications and films, then links to the
+# library filtered to the strand: a long strand's page stays a page, not a catalogue.
+STRAND_ITEMS = 6
+
+
+class FeedLink(SlotComponent):
+    template_name = "publications/includes/feed_link.html"
+
+
+@hooks.register("slot:head_links")
+def feed_link(context):
+    return FeedLink()
+
+
+class WrittenBy(SlotComponent):
+    """The live publications a person wrote, newest first, as cards."""
+
+    template_name = "publications/includes/authored_by.html"
+
+    def __init__(self, person):
+        self.person = person
+
+    def get_context_data(self, parent_context=None):
+        publications = list(
+            LibraryItemPage.objects.live()
+            .public()
+            .filter(publicationpage__authors__person=self.person)
+            .distinct()
+            .newest_first()
+            .for_listing()
+        )
+        return {"publications": publications}
+
+
+@hooks.register("slot:person_written_by")
+def written_by(context):
+    person = context["page"]
+    # An unsaved page, in preview, has written nothing yet.
+    return WrittenBy(person) if person.pk else None
+
+
+class StrandItems(SlotComponent):
+    """The newest live publications and films of a strand, at most STRAND_ITEMS, as cards;
+    and, when it has more, a link to the library filtered to the strand."""
+
+    template_name = "publications/includes/strand_items.html"
+
+    def __init__(self, strand, request):
+        self.strand = strand
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        items = list(
+            self.strand.library_items.live()
+            .public()
+            .newest_first()
+            .for_listing()[: STRAND_ITEMS + 1]
+        )
+        more_url = None
+        if len(items) > STRAND_ITEMS:
+            items = items[:STRAND_ITEMS]
+            library = library_page(self.request)
+            if library is not None:
+                query = urlencode({"strand": self.strand.slug})
+                more_url = f"{library.get_url(self.request)}?{query}"
+        return {"library": {"items": items, "more_url": more_url}}
+
+
+@hooks.register("slot:strand_items")
+def strand_items(context):
+    strand = context["page"]
+    # A preview of a strand not yet saved: nothing is tagged with it.
+    return StrandItems(strand, context.get("request")) if strand.pk else None
+
+
+def library_page(request):
+    """The live library, among the site's sections: no query in a request that has them."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return next(
+        (
+            page
+            for page in sections(request, site.root_page)
+            if isinstance(page, PublicationIndexPage) and page.live
+        ),
+        None,
+    )

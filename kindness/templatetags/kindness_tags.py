@@ -16,10 +16,13 @@ from kindness.models import SiteSettings
 from kindness.navigation import sections
 from kindness.sharing import ShareCard, absolute_url, share_card, share_description
 from kindness.sharing import share_links as network_links
+from kindness.slots import slot_tag
 
 logger = logging.getLogger(__name__)
 
 register = template.Library()
+# {% slot "name" %}: a place the apps above fill through hooks (kindness.slots).
+register.tag("slot", slot_tag)
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
