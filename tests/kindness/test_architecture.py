@@ -1,7 +1,8 @@
 """The apps are layers: each builds only on the ones below it, in code and in the database.
 
 `lint-imports` checks the imports; these tests check what it cannot see: that the layer
-order it enforces is the order the apps are installed in, and that migrations follow it.
+order it enforces is the order the apps are installed in, that migrations follow it, and
+that templates do.
 """
 
 import tomllib
@@ -11,6 +12,10 @@ from django.conf import settings
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
+from django.template import TemplateDoesNotExist, engines
+from django.template.base import Lexer, TokenType
+from django.template.loader import get_template
+from django.urls import URLResolver, get_resolver
 
 PYPROJECT = Path(settings.BASE_DIR) / "pyproject.toml"
 MOVED = ("people", "0004_link_plain_name_authors_to_person_pages")
@@ -61,3 +66,95 @@ def test_a_database_that_linked_authors_in_the_people_app_does_not_link_them_aga
 
     assert MOVED_TO in loader.applied_migrations
     assert MOVED not in loader.graph.nodes
+
+
+def layer_of():
+    """Each project app's layer, from the import contract: 0 for the lowest."""
+    layers = list(reversed(contract_layers()))
+    return {app: rank for rank, layer in enumerate(layers) for app in layer}
+
+
+def template_dirs():
+    """Each folder of the project's templates, with the app it belongs to: the root
+    templates/ folder is the core's."""
+    root = settings.ROOT_URLCONF.split(".")[0]
+    yield Path(settings.BASE_DIR) / "templates", root
+    for app in project_apps():
+        folder = Path(settings.BASE_DIR) / app / "templates"
+        if folder.is_dir():
+            yield folder, app
+
+
+def owner_of_path(path):
+    for folder, app in template_dirs():
+        if path.is_relative_to(folder):
+            return app
+    return None  # Wagtail's, Django's: no layer of ours.
+
+
+def url_names(resolver=None, owner=None, namespace=""):
+    """Every URL name (with its namespaces), and the app whose urls module names it."""
+    if resolver is None:
+        resolver = get_resolver()
+        owner = settings.ROOT_URLCONF.split(".")[0]
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            module = getattr(pattern.urlconf_module, "__name__", None)
+            prefix = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern, module.split(".")[0] if module else owner, prefix)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}", owner
+
+
+def references(source):
+    """What a template's tags name literally: ("library", name) for each tag library it
+    loads, ("template", name) for each one it includes or extends, ("url", name) for each
+    URL name it reverses."""
+    for token in Lexer(source).tokenize():
+        if token.token_type != TokenType.BLOCK:
+            continue
+        bits = token.split_contents()
+        literal = [bit[1:-1] for bit in bits[1:2] if bit[:1] in "\"'" and bit[-1:] == bit[:1]]
+        if bits[0] == "load":
+            # {% load a b %}, or {% load name from a %}
+            libraries = bits[-1:] if "from" in bits else bits[1:]
+            yield from (("library", library) for library in libraries)
+        elif bits[0] in ("include", "extends"):
+            yield from (("template", name) for name in literal)
+        elif bits[0] == "url":
+            yield from (("url", name) for name in literal)
+
+
+def test_no_template_reaches_up_a_layer():
+    """A template of a lower app never loads a tag library, includes or extends a template,
+    or reverses a URL name that belongs to an app of its own layer or above: a page of a
+    lower app offers a slot instead (kindness.slots). import-linter cannot see templates."""
+    layer = layer_of()
+    engine = engines["django"].engine
+    libraries = {name: module.split(".")[0] for name, module in engine.libraries.items()}
+    urls = dict(url_names())
+
+    def owner(kind, name):
+        if kind == "library":
+            return libraries.get(name)
+        if kind == "url":
+            return urls.get(name)
+        try:
+            return owner_of_path(Path(get_template(name).origin.name))
+        except TemplateDoesNotExist:  # Django's form widgets': not a template of ours.
+            return None
+
+    templates = [
+        (path, app)
+        for folder, app in template_dirs()
+        for path in folder.rglob("*")
+        if path.is_file()
+    ]
+    assert len(templates) > 50, "the templates were found"
+    reaching_up = [
+        f"{path.relative_to(settings.BASE_DIR)} ({app}) -> {kind} {name} ({target})"
+        for path, app in templates
+        for kind, name in references(path.read_text(encoding="utf-8"))
+        if (target := owner(kind, name)) in layer and target != app and layer[target] >= layer[app]
+    ]
+    assert reaching_up == []
