@@ -320,6 +320,18 @@ def report_context(page, page_url, chapter_slug=None):
     return _part(page, chapters, current, current.content)
 
 
+def whole_report_context(page, page_url):
+    """What the report's templates need to show every chapter on one page, one after
+    another, as an approver previews it (`parts`, each like `report_context`'s); the
+    ordinary context when the report has no chapters, since its page already shows it all."""
+    if not page.report or not chapters_of(page.report, page_url):
+        return report_context(page, page_url)
+    return {
+        "parts": report_parts(page, page_url),
+        "reading_minutes": reading_time(page.report),
+    }
+
+
 def report_parts(page, page_url):
     """The whole report, one context like `report_context`'s per chapter (or just one), for
     a document that holds all of it, such as the PDF: each renders with

@@ -5,6 +5,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -15,6 +16,7 @@ from wagtail.search import index
 from kindness.models import SiteSettings
 from people.blocks import BodyBlock
 from people.models import split_name
+from publications import pdf
 from publications import report as html_report
 from publications.blocks import NoteBlock, ReportBlock
 from publications.citations import bibtex, harvard
@@ -39,6 +41,10 @@ SCHEMA_TYPES = {
     PublicationType.POLICY_PAPER: "Report",
     PublicationType.BRIEFING: "Report",
 }
+
+
+PREVIEW_WHOLE_REPORT = "whole-report"
+PREVIEW_PDF = "pdf"
 
 
 class PublicationPage(RoutablePageMixin, LibraryItemPage):
@@ -115,6 +121,15 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
             "print. Optional: many reports are only a download.",
         ),
         FieldPanel("body"),
+    ]
+
+    # What an approver signs off, chosen in the preview panel: the page as readers see it,
+    # the whole report (a report in chapters shows readers one chapter a page) and the PDF
+    # this draft would print as.
+    preview_modes = [
+        ("", "Web page"),
+        (PREVIEW_WHOLE_REPORT, "Whole report"),
+        (PREVIEW_PDF, "PDF"),
     ]
 
     parent_page_types = ["publications.PublicationIndexPage"]
@@ -242,10 +257,33 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
             data["genre"] = self.get_publication_type_display()
         return data
 
-    def get_context(self, request, *args, chapter=None, **kwargs):
+    def serve_preview(self, request, mode_name):
+        """The preview of `mode_name`, made from this object as it stands: in the admin, the
+        draft in the editor's form or the revision being approved, never what is live."""
+        if mode_name == PREVIEW_PDF:
+            return self.pdf_preview(request)
+        if mode_name == PREVIEW_WHOLE_REPORT:
+            context = self.get_context(request, whole_report=True)
+            return TemplateResponse(request, self.get_template(request), context)
+        return super().serve_preview(request, mode_name)
+
+    def pdf_preview(self, request):
+        """The PDF publishing this draft would make, rendered now and stored nowhere."""
+        if not self.report:
+            context = self.get_context(request)
+            return TemplateResponse(request, "publications/pdf_preview_none.html", context)
+        response = HttpResponse(pdf.render_pdf(pdf.printable_html(self), pdf.site_url(self)))
+        response["Content-Type"] = "application/pdf"
+        response["Content-Disposition"] = f'inline; filename="{self.slug}-preview.pdf"'
+        return response
+
+    def get_context(self, request, *args, chapter=None, whole_report=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        report = html_report.report_context(self, self.url or "", chapter)
-        if report and report["chapter"] and report["chapter"].number > 1:
+        if whole_report:
+            report = html_report.whole_report_context(self, self.url or "")
+        else:
+            report = html_report.report_context(self, self.url or "", chapter)
+        if report and report.get("chapter") and report["chapter"].number > 1:
             # A chapter's own address is its canonical address and what its share links send.
             context["page_url"] = self.get_full_url(request) + self.reverse_subpage(
                 "chapter", kwargs={"chapter": report["chapter"].slug}
