@@ -12,11 +12,6 @@ class KindnessConfig(AppConfig):
     name = "kindness"
     verbose_name = "Site-wide"
 
-    def ready(self):
-        from kindness.page_cache import connect_signals
-
-        connect_signals()
-
 
 def project_apps():
     """The project's own apps, the packages beside manage.py, in INSTALLED_APPS order.

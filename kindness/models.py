@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
-from kindness import site_memo
+from delivery import site_memo
 from kindness.blocks import alt_text_problem
 from kindness.navigation import OneQueryViewRestrictionsMixin, covering_restriction
 
@@ -19,7 +19,7 @@ def load_site_settings(request):
 
     Wagtail fetches each settings model in a query of its own when first asked; this
     fetches them all with the site, keeps them in memory until the site changes
-    (kindness/site_memo.py), and puts a copy of each on the request where Wagtail's
+    (delivery/site_memo.py), and puts a copy of each on the request where Wagtail's
     `for_request()` looks first. A site without a row yet gets one from Wagtail, as before.
     """
     site = Site.find_for_request(request)

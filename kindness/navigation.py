@@ -13,7 +13,7 @@ from django.db.models.functions import Length, Substr
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
-from kindness import site_memo
+from delivery import site_memo
 
 
 @cache
@@ -98,7 +98,7 @@ def mark_view_restrictions(page, row):
 
 def sections(request, root):
     """`root`'s children, live or not, as specific pages, each marked `is_private` when a
-    view restriction covers it: one query while the site is unchanged (kindness/site_memo.py),
+    view restriction covers it: one query while the site is unchanged (delivery/site_memo.py),
     however many requests and templates ask, and the same copies for one request."""
     if root is None:
         return []

@@ -60,6 +60,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # The project's own apps, lowest layer first: each builds only on the ones before it
     # (README, "Where things are"; `lint-imports` enforces it).
+    "delivery",
     "kindness",
     "people",
     "programme",
@@ -105,16 +106,16 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise (static files come compressed already), above the page cache (which
     # stores pages uncompressed, whatever the reader's browser accepts).
-    "kindness.middleware.PublicCompressionMiddleware",
+    "delivery.compression.PublicCompressionMiddleware",
     # Above the page cache, so searches answered from it are counted too (in the cache).
     "kindness.middleware.count_searches",
     # Below WhiteNoise and the security headers, above the session: a hit touches no
     # database, and is sent with the same headers as a freshly rendered page.
-    "kindness.page_cache.PageCacheMiddleware",
+    "delivery.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Below CommonMiddleware, which refuses a host that is not allowed before it is looked up.
-    "kindness.middleware.remembered_site",
+    "delivery.site_memo.remembered_site",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -122,7 +123,7 @@ MIDDLEWARE = [
     # Last, so it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
     # Its process_exception runs first: a database that cannot be reached is a 503 page.
-    "kindness.middleware.DatabaseUnavailableMiddleware",
+    "delivery.outage.DatabaseUnavailableMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -163,11 +164,11 @@ DATABASES = {
 DB_STATEMENT_TIMEOUT = int(env("DB_STATEMENT_TIMEOUT", "10000"))
 DB_PREPARE_THRESHOLD = env("DB_PREPARE_THRESHOLD", "1")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A database that stops answering must not hold a worker (kindness/database/base.py,
+    # A database that stops answering must not hold a worker (delivery/database/base.py,
     # README "When the database is away"): Django's Postgres backend, which in the web
     # process gives up waiting on an open connection after DB_ANSWER_TIMEOUT seconds, then
     # answers the 503 page at once for a few seconds rather than try again on every request.
-    DATABASES["default"]["ENGINE"] = "kindness.database"
+    DATABASES["default"]["ENGINE"] = "delivery.database"
     # Connecting gives up after DB_CONNECT_TIMEOUT seconds (2 is libpq's least); Postgres
     # cancels a statement after DB_STATEMENT_TIMEOUT milliseconds (0: no limit, e.g. for a
     # long migration). TCP keepalives find a peer that vanished (a network that drops
@@ -435,18 +436,18 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kinder Communities <noreply@loca
 
 # Caches: Redis when REDIS_URL is set, so every web instance shares one cache (the newsletter's
 # rate limits count there); this process's memory otherwise. While Redis cannot be reached the
-# site serves pages uncached and logs it once a minute (kindness/cache.py).
+# site serves pages uncached and logs it once a minute (delivery/redis_cache.py).
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "kindness.cache.ResilientRedisCache",
+            "BACKEND": "delivery.redis_cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# The page cache (kindness/page_cache.py): whole pages for anonymous readers, in the cache
+# The page cache (delivery/page_cache.py): whole pages for anonymous readers, in the cache
 # above. PAGE_CACHE_SECONDS is how long the server keeps one (0 switches the cache off);
 # publishing invalidates what changed at once, in the shared Redis cache. Without Redis each
 # process keeps its own pages, and a publish reaches only the process that made it, so the
@@ -458,12 +459,12 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE = int(env("PAGE_CACHE_STALE_WHILE_REVALIDATE",
 
 # The front cache (deploy/nginx.conf): nginx keeps anonymous readers' pages too, and is told
 # at once, through Wagtail's frontend cache, which addresses a publish changed
-# (kindness/front_cache.py). FRONTEND_CACHE_URL is the purge address of each nginx in front,
+# (delivery/front_cache.py). FRONTEND_CACHE_URL is the purge address of each nginx in front,
 # comma-separated; empty: there is no front cache to tell. FRONTEND_CACHE_TIMEOUT (seconds)
 # bounds how long a publish waits for an nginx that does not answer.
 WAGTAILFRONTENDCACHE = {
     f"nginx-{number}": {
-        "BACKEND": "kindness.front_cache.PurgeBackend",
+        "BACKEND": "delivery.front_cache.PurgeBackend",
         "LOCATION": location,
         "TIMEOUT": float(env("FRONTEND_CACHE_TIMEOUT", "2")),
     }
@@ -493,15 +494,15 @@ NEWSLETTER_SIGNUPS_PER_CLIENT_PER_HOUR = int(env("NEWSLETTER_SIGNUPS_PER_CLIENT_
 NEWSLETTER_RETRY_DELAYS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600, 24 * 3600]
 NEWSLETTER_UNCONFIRMED_DAYS = 30
 
-# One handler, on stderr. Its filters (kindness/log_filters.py) keep what a visitor sends
+# One handler, on stderr. Its filters (delivery/log_filters.py) keep what a visitor sends
 # from flooding it: a refused Host header is one short line, not a traceback quoting it;
 # a database outage is one line a minute, not one per request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "suspicious_requests": {"()": "kindness.log_filters.OneShortLineForSuspiciousRequests"},
-        "database_outage": {"()": "kindness.log_filters.DatabaseOutageSaidOnce"},
+        "suspicious_requests": {"()": "delivery.log_filters.OneShortLineForSuspiciousRequests"},
+        "database_outage": {"()": "delivery.log_filters.DatabaseOutageSaidOnce"},
     },
     "handlers": {
         "console": {

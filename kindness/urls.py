@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from delivery import health
 from kindness import views
 from kindness.apps import project_submodules
 from kindness.sitemap import PageSitemap
@@ -24,7 +25,7 @@ urlpatterns = [
     path("manifest.webmanifest", views.web_manifest, name="web-manifest"),
     path("favicon.ico", views.read_only(views.favicon_ico)),
     path("charts/<int:page_id>/<uuid:block_id>.csv", views.chart_csv, name="chart-csv"),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", views.read_only(health.healthz), name="healthz"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,12 +1,10 @@
 import hashlib
 import logging
 import sys
-import time
 from functools import wraps
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, transaction
 from django.http import (
     Http404,
     HttpResponse,
@@ -22,16 +20,16 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.text import slugify
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from delivery.outage import DATABASE_UNAVAILABLE, database_unavailable
 from kindness import charts
 from kindness.blocks import page_charts
 from kindness.forms import SearchForm
-from kindness.middleware import DATABASE_UNAVAILABLE, database_unavailable
 from kindness.models import SiteSettings, exclude_private
 from kindness.navigation import as_their_types
 from kindness.search import prefetch_for_snippets, search_terms
@@ -175,56 +173,6 @@ def chart_csv(request, page_id, block_id):
             response["Last-Modified"] = http_date(last_modified)
         return response
     raise Http404("No chart here.")
-
-
-@read_only
-@never_cache
-def healthz(request):
-    """For load balancers and the container's health check: can this instance serve?
-
-    200 when the database and the cache both answer, 503 when either does not, with a
-    small JSON body saying which. Never cached, and touches no table.
-    """
-    checks = {
-        "database": _answers("database", _database_answers),
-        "cache": _answers("cache", _cache_answers),
-    }
-    healthy = all(state == "ok" for state in checks.values())
-    body = {"status": "ok" if healthy else "unavailable", **checks}
-    return JsonResponse(body, status=200 if healthy else 503)
-
-
-# A load balancer asks every few seconds: a failing check is said at most once a minute.
-HEALTH_LOG_INTERVAL = 60
-_health_logged_at = {}
-
-
-def _answers(name, check):
-    try:
-        check()
-    except Exception as error:  # Whatever the driver raises, the answer is "no".
-        now = time.monotonic()
-        if now - _health_logged_at.get(name, -HEALTH_LOG_INTERVAL) >= HEALTH_LOG_INTERVAL:
-            _health_logged_at[name] = now
-            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-            logger.warning("Health check: the %s is unavailable: %s", name, first_line)
-        return "unavailable"
-    return "ok"
-
-
-def _database_answers():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
-
-
-def _cache_answers():
-    ping = getattr(cache, "ping", None)
-    if ping:  # The Redis cache answers misses while Redis is away: ask Redis itself.
-        ping()
-    cache.set("healthz", "ok", 10)
-    if cache.get("healthz") != "ok":
-        raise RuntimeError("the cache did not keep a value")
 
 
 ERRORS = {

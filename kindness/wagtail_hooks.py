@@ -5,9 +5,9 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from delivery.page_cache import SAFE_METHODS
 from kindness.blocks import page_charts
 from kindness.models import load_site_settings
-from kindness.page_cache import SAFE_METHODS
 from kindness.views import method_not_allowed
 
 

@@ -11,6 +11,6 @@ application = get_wsgi_application()
 # change, longer), so a database that stops answering gives the 503 page, not a worker hung
 # until it is killed.
 # (Commands and the worker import no WSGI module: a long migration is not cut short.)
-from kindness.database.base import bound_waits  # noqa: E402
+from delivery.database.base import bound_waits  # noqa: E402
 
 bound_waits(settings.DB_ANSWER_TIMEOUT, changes=settings.DB_CHANGES_ANSWER_TIMEOUT)

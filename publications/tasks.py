@@ -11,7 +11,7 @@ from django_tasks import task
 from wagtail.documents import get_document_model
 from wagtail.search import index
 
-from kindness import page_cache
+from delivery import page_cache
 from publications import pdf
 from publications.documents import (
     EncryptedPdf,

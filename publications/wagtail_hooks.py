@@ -9,8 +9,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Site
 
+from delivery.page_cache import page_path
 from kindness.navigation import sections
-from kindness.page_cache import page_path
 from kindness.slots import SlotComponent
 from publications.download_report import DownloadReportView
 from publications.downloads import download_permission_policy

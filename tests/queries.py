@@ -28,7 +28,7 @@ def count_queries(client, url):
 def settled_queries(client, url):
     """The SQL of a GET of `url` once earlier GETs have made its renditions and filled the
     caches: the first may also create the site's settings, after which what every page
-    asks of the site is fetched once more (kindness/site_memo.py)."""
+    asks of the site is fetched once more (delivery/site_memo.py)."""
     count_queries(client, url)
     count_queries(client, url)
     with CaptureQueriesContext(connection) as context:

@@ -29,7 +29,7 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # The suite's own connections create, fill and drop the test databases, which can take longer
 # than production's statement limit on a busy machine. Production's limit is checked in a
-# fresh process (tests/kindness/test_database_down.py), not here.
+# fresh process (tests/delivery/test_database_down.py), not here.
 if "options" in DATABASES["default"].get("OPTIONS", {}):  # noqa: F405
     DATABASES["default"]["OPTIONS"]["options"] = re.sub(  # noqa: F405
         r"statement_timeout=\d+",

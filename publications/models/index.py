@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from kindness import site_memo
+from delivery import site_memo
 from kindness.models import ShareMetadataMixin
 from kindness.navigation import OneQueryRouteMixin
 from kindness.search import prefetch_for_snippets, search_terms

@@ -20,9 +20,9 @@ from urllib.request import Request, urlopen
 
 import pytest
 
-from tests.kindness.test_healthz import closed_port
-from tests.kindness.test_many_instances import start, stop
-from tests.kindness.test_page_cache import free_port
+from tests.delivery.test_healthz import closed_port
+from tests.delivery.test_many_instances import start, stop
+from tests.delivery.test_page_cache import free_port
 from tests.kindness.test_settings import PRODUCTION, PROJECT
 
 PUBLIC_URL = "https://kindercommunities.example.org"

@@ -184,7 +184,7 @@ def test_the_redirect_costs_the_same_queries_however_many_files_and_counts(libra
     one = publication_with_downloads(library, "Full report", slug="one")
     five = publication_with_downloads(library, *(f"Part {n}" for n in range(1, 6)), slug="five")
     # Wagtail's site root paths, cached once for every request; the site's settings, made
-    # on the first view, after which the site's memo is filled again (kindness/site_memo.py).
+    # on the first view, after which the site's memo is filled again (delivery/site_memo.py).
     for _ in range(2):
         client.get(library.url)
 

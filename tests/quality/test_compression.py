@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kindness.middleware import PublicCompressionMiddleware
+from delivery.compression import PublicCompressionMiddleware
 from tests.quality.conftest import fetch
 
 BROWSER = {"Accept-Encoding": "gzip, deflate, br, zstd"}

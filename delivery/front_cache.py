@@ -1,7 +1,7 @@
 """The front cache: telling nginx in front (deploy/nginx.conf) which pages changed.
 
 nginx keeps anonymous readers' pages for their max-age; when an editor publishes, the page
-cache (kindness/page_cache.py) works out which addresses changed and, once the change is
+cache (delivery/page_cache.py) works out which addresses changed and, once the change is
 committed, calls `purge()` with them. It goes through Wagtail's frontend cache
 (`wagtail.contrib.frontend_cache`): its purge function and task, and a backend derived from
 its HTTPBackend, one per FRONTEND_CACHE_URL (settings.WAGTAILFRONTENDCACHE). With none set

@@ -268,7 +268,7 @@ def free_port():
 
 
 def redis_cache(url):
-    return {"default": {"BACKEND": "kindness.cache.ResilientRedisCache", "LOCATION": url}}
+    return {"default": {"BACKEND": "delivery.redis_cache.ResilientRedisCache", "LOCATION": url}}
 
 
 def start_redis(port, directory):

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 
-from tests.kindness.test_page_cache import free_port, start_redis, stop_redis
+from tests.delivery.test_page_cache import free_port, start_redis, stop_redis
 from tests.kindness.test_settings import PROJECT
 from tests.tcp_proxy import TcpProxy
 

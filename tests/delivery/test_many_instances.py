@@ -33,7 +33,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from tests.conftest import EDITOR_PASSWORD, EDITOR_USERNAME
-from tests.kindness.test_page_cache import start_redis, stop_redis
+from tests.delivery.test_page_cache import start_redis, stop_redis
 from tests.nginx import free_port, running_nginx
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -8,9 +8,9 @@ import time
 import pytest
 from django.test import override_settings
 
-import kindness.cache
-from tests.kindness.test_healthz import closed_port
-from tests.kindness.test_page_cache import start_redis, stop_redis
+import delivery.redis_cache
+from tests.delivery.test_healthz import closed_port
+from tests.delivery.test_page_cache import start_redis, stop_redis
 from tests.newsletter.conftest import sign_up
 
 PAGES = ["/", "/programme/", "/library/"]
@@ -19,7 +19,7 @@ PAGES = ["/", "/programme/", "/library/"]
 def resilient_cache(port):
     return {
         "default": {
-            "BACKEND": "kindness.cache.ResilientRedisCache",
+            "BACKEND": "delivery.redis_cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
         }
     }
@@ -27,7 +27,7 @@ def resilient_cache(port):
 
 def cache_warnings(caplog):
     records = caplog.records
-    return [r for r in records if r.name == "kindness.cache" and r.levelno == logging.WARNING]
+    return [r for r in records if r.name == "delivery.redis_cache" and r.levelno == logging.WARNING]
 
 
 def health(client):
@@ -38,7 +38,7 @@ def health(client):
 @pytest.fixture
 def quick_retry(monkeypatch):
     """Try Redis again after a fifth of a second, not five seconds, so a test can wait."""
-    monkeypatch.setattr(kindness.cache, "RETRY_SECONDS", 0.2)
+    monkeypatch.setattr(delivery.redis_cache, "RETRY_SECONDS", 0.2)
 
 
 def test_pages_are_served_uncached_while_redis_refuses_and_cached_once_it_is_back(

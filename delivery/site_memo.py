@@ -7,7 +7,7 @@ and the ORM's work of building the objects, several milliseconds of every uncach
 for data that changes a few times a day.
 
 They are kept here, in this process's memory, under the page cache's site token
-(kindness/page_cache.py). That token changes whenever any of them can: a page at the top of
+(delivery/page_cache.py). That token changes whenever any of them can: a page at the top of
 the tree published, unpublished, moved or deleted, a site, its settings or a view
 restriction saved. When the cache is Redis every instance reads the same token, so all of
 them fetch afresh on their next request. Without Redis each process has a token of its own,
@@ -20,15 +20,17 @@ marks what it is given (the menu marks the current section, routing sets a page'
 and a worker's threads serve several requests at once.
 """
 
+import contextlib
 import copy
 import threading
 import time
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models.sites import get_site_for_hostname
 
-from kindness import page_cache
+from delivery import page_cache
 
 # The longest anything is kept, for a change made in another process without a shared cache.
 MAX_AGE = 60
@@ -128,3 +130,17 @@ def fresh(instance, **related):
     for name, value in related.items():
         setattr(duplicate, name, value)
     return duplicate
+
+
+def remembered_site(get_response):
+    """Finds the request's Wagtail site and home page in memory (delivery/site_memo.py)
+    before Wagtail, the redirects or a template asks for them, each a query otherwise."""
+
+    def middleware(request):
+        # A database that fails is left to whatever asks next: /healthz answers for
+        # itself, a page with the 503 page.
+        with contextlib.suppress(DatabaseError):
+            find_site(request)
+        return get_response(request)
+
+    return middleware

@@ -41,7 +41,7 @@ from django.utils.http import parse_http_date_safe
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex, Site
 
-from kindness import front_cache
+from delivery import front_cache
 
 logger = logging.getLogger(__name__)
 
@@ -224,7 +224,7 @@ def _added_token(key):
 
 def site_token(request=None):
     """The whole site's token, read once per request: it changes whenever something every
-    page shows does (kindness/site_memo.py remembers such things under it). None while the
+    page shows does (delivery/site_memo.py remembers such things under it). None while the
     cache is unreachable."""
     if request is not None and hasattr(request, "_page_cache_site_token"):
         return request._page_cache_site_token
@@ -269,7 +269,7 @@ def invalidate(paths, *, front_cache_paths=()):
     query strings, and then have the front cache forget them too.
 
     The one list of what a change changes: the page cache forgets these paths, and nginx in
-    front (kindness/front_cache.py) is sent a purge for each, or for every page on the site.
+    front (delivery/front_cache.py) is sent a purge for each, or for every page on the site.
     `front_cache_paths` are addresses that no longer exist, which only the front cache still
     holds (a moved page's old address).
     """

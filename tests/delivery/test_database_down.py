@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from tests.kindness.test_healthz import closed_port
+from tests.delivery.test_healthz import closed_port
 from tests.kindness.test_settings import PRODUCTION, run
 
 # The tests' settings (static files found in place, no collectstatic needed) with a database
@@ -41,7 +41,7 @@ CROWD = """
 import django, time
 django.setup()
 from django.test import Client
-import kindness.middleware, kindness.views
+import delivery.outage, kindness.views
 {tune}
 client = Client(raise_request_exception=False)
 answers = []
@@ -81,7 +81,7 @@ def test_a_long_outage_is_said_again_once_a_minute():
     # A minute, made a fifth of a second so the test can wait for it.
     interval = 0.2
     _, log, seconds = run_crowd(
-        tune=f"kindness.middleware.OUTAGE_LOG_INTERVAL = {interval}", pause=0.05
+        tune=f"delivery.outage.OUTAGE_LOG_INTERVAL = {interval}", pause=0.05
     )
     said = [line for line in log.splitlines() if line.startswith("Database unavailable")]
     # Said again while the outage lasts, but never more often than the interval allows,

@@ -33,7 +33,7 @@ def nginx_in_front(live_server, tmp_path, settings):
     upstream = live_server.url.removeprefix("http://")
     with running_nginx(tmp_path, upstream) as nginx:
         settings.WAGTAILFRONTENDCACHE = {
-            "nginx": {"BACKEND": "kindness.front_cache.PurgeBackend", "LOCATION": nginx.purge_url}
+            "nginx": {"BACKEND": "delivery.front_cache.PurgeBackend", "LOCATION": nginx.purge_url}
         }
         yield nginx
 

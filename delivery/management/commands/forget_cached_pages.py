@@ -7,7 +7,7 @@ more, so pages cached before the deploy would arrive unstyled until they expire 
 
 from django.core.management.base import BaseCommand
 
-from kindness.page_cache import invalidate
+from delivery.page_cache import invalidate
 
 
 class Command(BaseCommand):

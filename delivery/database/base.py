@@ -83,7 +83,7 @@ def bound_waits(seconds, changes=None):
     """
     outage.answer_timeout = seconds or None
     outage.changes_timeout = changes or None
-    request_started.connect(_choose_bound, dispatch_uid="kindness.database.bound")
+    request_started.connect(_choose_bound, dispatch_uid="delivery.database.bound")
 
 
 def _choose_bound(environ=None, **kwargs):

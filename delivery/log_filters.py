@@ -39,7 +39,7 @@ class DatabaseOutageSaidOnce(logging.Filter):
     """Drop Django's line per 503 response.
 
     The site answers 503 only when the database cannot be reached (the designed page) or
-    for /healthz in that state; kindness.middleware and the health check say so themselves,
+    for /healthz in that state; delivery.outage and the health check say so themselves,
     at most once a minute.
     """
 

@@ -1,5 +1,5 @@
 """What every page asks of the site (its Site, settings and sections) is kept in memory
-until the site changes (kindness/site_memo.py): a settled page asks the database none of
+until the site changes (delivery/site_memo.py): a settled page asks the database none of
 it, and an editor's change still shows on the very next request.
 
 The page cache is off in these tests, so every request renders its page.
@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from wagtail.models import Page, Site
 
-from kindness import site_memo
+from delivery import site_memo
 from newsletter.models import NewsletterSettings
 
 pytestmark = pytest.mark.usefixtures("demo")
