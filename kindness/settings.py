@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     # The project's own apps, lowest layer first: each builds only on the ones before it
     # (README, "Where things are"; `lint-imports` enforces it).
     "delivery",
+    "charts",
     "kindness",
     "people",
     "programme",

@@ -24,7 +24,6 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("manifest.webmanifest", views.web_manifest, name="web-manifest"),
     path("favicon.ico", views.read_only(views.favicon_ico)),
-    path("charts/<int:page_id>/<uuid:block_id>.csv", views.chart_csv, name="chart-csv"),
     path("healthz", views.read_only(health.healthz), name="healthz"),
 ]
 

@@ -1,4 +1,3 @@
-import hashlib
 import logging
 import sys
 from functools import wraps
@@ -6,29 +5,21 @@ from functools import wraps
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
 from django.http import (
-    Http404,
-    HttpResponse,
     HttpResponseRedirect,
     HttpResponseServerError,
     JsonResponse,
 )
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
-from django.utils.text import slugify
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from delivery.outage import DATABASE_UNAVAILABLE, database_unavailable
-from kindness import charts
-from kindness.blocks import page_charts
 from kindness.forms import SearchForm
 from kindness.models import SiteSettings, exclude_private
 from kindness.navigation import as_their_types
@@ -144,35 +135,6 @@ def web_manifest(request):
 def favicon_ico(request):
     """Browsers that ignore the icon links still ask for /favicon.ico."""
     return HttpResponseRedirect(static("icons/favicon-32.png"))
-
-
-@require_safe
-@cache_control(public=True, max_age=60 * 60)
-def chart_csv(request, page_id, block_id):
-    """A chart's data as CSV, at an address of its own that caches can keep for an hour."""
-    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
-    for chart_id, value in page_charts(page):
-        if chart_id != str(block_id):
-            continue
-        try:
-            data = charts.parse(value["data"], value["chart_type"])
-        except charts.ChartDataError:
-            raise Http404("This chart's data needs correcting.") from None
-        body = charts.to_csv(data)
-        etag = f'"{hashlib.sha256(body.encode()).hexdigest()[:32]}"'
-        published = page.last_published_at
-        last_modified = published.timestamp() if published else None
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        if not_modified is not None:
-            return not_modified
-        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-        name = slugify(value["title"])[:80] or "chart"
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        response["ETag"] = etag
-        if last_modified:
-            response["Last-Modified"] = http_date(last_modified)
-        return response
-    raise Http404("No chart here.")
 
 
 ERRORS = {

@@ -6,7 +6,6 @@ from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
 from delivery.page_cache import SAFE_METHODS
-from kindness.blocks import page_charts
 from kindness.models import load_site_settings
 from kindness.views import method_not_allowed
 
@@ -57,11 +56,3 @@ def page_links_in_one_query(features):
 def search_and_sitemap(page):
     """Any page may appear in search results and is listed in the sitemap."""
     return [reverse("search"), reverse("sitemap")]
-
-
-@hooks.register("page_cache_paths")
-def chart_downloads(page):
-    """Each chart's CSV download has an address of its own, wherever the chart sits in the
-    page (a report's chapter included)."""
-    page = page.specific
-    return [reverse("chart-csv", args=[page.pk, chart_id]) for chart_id, _ in page_charts(page)]

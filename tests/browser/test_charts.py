@@ -6,7 +6,7 @@ import pytest
 from tests.browser.axe import describe, enable_axe, violations
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.keyboard import every_tab_stop
-from tests.kindness.chart_examples import EVERY_CHART, chart_page
+from tests.charts.chart_examples import EVERY_CHART, chart_page
 
 # For each chart: every piece of text and every bar, as the browser laid them out.
 LAYOUT = """() => [...document.querySelectorAll("figure.chart svg")].map(svg => {

@@ -11,8 +11,8 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from publications.models import PublicationIndexPage, PublicationPage
+from tests.charts.chart_examples import ONE_SERIES, ZERO_AND_FULL, chart
 from tests.html import soup, visible_text
-from tests.kindness.chart_examples import ONE_SERIES, ZERO_AND_FULL, chart
 from tests.publications.factories import PublicationPageFactory
 
 WORDS = " ".join(["kindness"] * 100)

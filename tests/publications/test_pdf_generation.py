@@ -14,8 +14,8 @@ from wagtail.models import Page
 
 from publications import pdf
 from publications.models import DocumentText, GeneratedPdf, PublicationDownload, PublicationPage
+from tests.charts.chart_examples import ONE_SERIES, chart
 from tests.html import soup, visible_text
-from tests.kindness.chart_examples import ONE_SERIES, chart
 from tests.publications.conftest import run_document_tasks
 from tests.publications.factories import (
     PublicationAuthorFactory,

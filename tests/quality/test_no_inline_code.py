@@ -8,7 +8,7 @@ from people.models import PersonPage
 from programme.models import HomePage
 from publications.models import FilmPage, PublicationPage
 from tests.browser.pages import MISSING_PATH
-from tests.kindness.chart_examples import chart_page
+from tests.charts.chart_examples import chart_page
 from tests.quality.conftest import parse, public_pages
 
 # Script elements of these types hold data the browser never runs (JSON-LD for search

@@ -1,7 +1,7 @@
 """The Nu HTML Checker finds no error in any page of the site."""
 
 from tests.browser.pages import quality_pages
-from tests.kindness.chart_examples import chart_page
+from tests.charts.chart_examples import chart_page
 from tests.publications.report_examples import chapter_paths, chaptered_report
 from tests.quality.vnu import assert_valid_html
 

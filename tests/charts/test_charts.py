@@ -9,11 +9,11 @@ from django.conf import settings
 from django.urls import reverse
 from wagtail import blocks
 
-from kindness import charts
-from kindness.blocks import ChartBlock
+from charts import rendering
+from charts.blocks import ChartBlock
 from publications.models import PublicationPage
+from tests.charts.chart_examples import LIBRARY_CSV, chart, chart_page
 from tests.html import soup, visible_text
-from tests.kindness.chart_examples import LIBRARY_CSV, chart, chart_page
 
 FACTS = [
     ("Northern Ireland", 96, 44),
@@ -219,7 +219,7 @@ def test_a_page_of_every_chart_type_has_unique_ids(home, client):
     assert len(figures[3].select("g.chart__point")) == 10
     # One script for all of them, a module from our own origin.
     scripts = {script["src"] for script in html.select("figure.chart ~ script[type=module]")}
-    assert scripts == {"/static/js/chart.js"}
+    assert scripts == {"/static/charts/chart.js"}
 
 
 def test_the_block_picker_shows_a_preview(editor):
@@ -266,9 +266,9 @@ def test_chart_colours_come_from_the_tokens_and_keep_their_contrast():
             (css / "components.css").read_text(),
         )
     )
-    series = [rules[f"series-{n}"] for n in range(1, charts.MAX_SERIES + 1)]
-    assert len(set(series)) == charts.MAX_SERIES
-    for name in series + [rules[f"line--{n}"] for n in range(1, charts.MAX_SERIES + 1)]:
+    series = [rules[f"series-{n}"] for n in range(1, rendering.MAX_SERIES + 1)]
+    assert len(set(series)) == rendering.MAX_SERIES
+    for name in series + [rules[f"line--{n}"] for n in range(1, rendering.MAX_SERIES + 1)]:
         # Bars and lines are graphics: 3:1 against the page (WCAG 1.4.11).
         assert contrast(tokens[name], tokens["--color-paper"]) >= 3, name
     # Text is text: 4.5:1.
