@@ -128,37 +128,6 @@ class FigureBlock(blocks.StructBlock):
         description = "A picture with a description for screen readers and an optional caption."
 
 
-class HighlightItemBlock(blocks.StructBlock):
-    text = ParagraphBlock(
-        features=["bold", "italic", "link"], help_text="A sentence or two about this item."
-    )
-    page = blocks.PageChooserBlock(required=False, help_text="Where a reader can find out more.")
-    link_text = blocks.CharBlock(
-        required=False, max_length=80, help_text="Defaults to the linked page's title."
-    )
-
-    class Meta:
-        icon = "pick"
-
-
-class HighlightBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=120, help_text="For example 'Our current work'.")
-    introduction = blocks.TextBlock(required=False, help_text="A sentence above the list.")
-    items = blocks.ListBlock(
-        HighlightItemBlock(), min_num=1, help_text="The items to highlight, in order."
-    )
-
-    class Meta:
-        icon = "pick"
-        template = "blocks/highlight.html"
-        description = "A highlighted list, such as the programme's current work."
-        preview_value = {
-            "heading": "Our current work",
-            "introduction": "",
-            "items": [{"text": "<p>Kindness in health and social care.</p>"}],
-        }
-
-
 class ArticleBlock(blocks.StreamBlock):
     """The core every page body offers: text, headings, quotes, pictures and charts."""
 
