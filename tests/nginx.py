@@ -14,18 +14,13 @@ from dataclasses import dataclass
 from http.client import HTTPConnection
 from pathlib import Path
 
+from tests.servers import free_port
 from tests.tools import tool_missing
 
 PROJECT = Path(__file__).resolve().parents[1]
 NGINX = Path(os.environ.get("NGINX", "/usr/sbin/nginx"))
 MODULES_DIR = Path("/usr/lib/nginx/modules")
 MODULES = ("ngx_http_cache_purge_module.so", "ngx_http_brotli_static_module.so")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for_port(port, timeout=20.0):

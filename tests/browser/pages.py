@@ -16,6 +16,8 @@ from wagtail.models import Page, get_page_models
 # An address no page will ever have, for the "not found" page.
 MISSING_PATH = "/no-such-page-here/"
 SEARCH_QUERY = "kindness"
+# WCAG 1.4.10 Reflow: 320 CSS pixels wide is a 1280 px window zoomed to 400%.
+REFLOW_WIDTH = 320
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,8 @@ import pytest
 from django.test import override_settings
 
 import delivery.redis_cache
-from tests.delivery.test_healthz import closed_port
-from tests.delivery.test_page_cache import start_redis, stop_redis
 from tests.newsletter.conftest import sign_up
+from tests.servers import free_port, start_redis, stop_redis
 
 PAGES = ["/", "/programme/", "/library/"]
 
@@ -44,7 +43,7 @@ def quick_retry(monkeypatch):
 def test_pages_are_served_uncached_while_redis_refuses_and_cached_once_it_is_back(
     demo, client, caplog, tmp_path, quick_retry
 ):
-    port = closed_port()
+    port = free_port()
     with override_settings(CACHES=resilient_cache(port)):
         for _ in range(3):
             for url in PAGES:
@@ -107,7 +106,7 @@ def test_a_redis_that_never_answers_costs_one_timeout_not_one_per_cache_call(dem
 def test_the_newsletters_rate_limits_let_signups_through_while_redis_is_away(
     home, client, tmp_path, quick_retry
 ):
-    port = closed_port()
+    port = free_port()
     with override_settings(CACHES=resilient_cache(port)):
         for n in range(3):
             assert sign_up(client, email=f"person{n}@example.org").status_code == 302

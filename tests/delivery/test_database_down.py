@@ -2,8 +2,8 @@
 
 from bs4 import BeautifulSoup
 
-from tests.delivery.test_healthz import closed_port
-from tests.kindness.test_settings import PRODUCTION, run
+from tests.environment import PRODUCTION, run
+from tests.servers import free_port
 
 # The tests' settings (static files found in place, no collectstatic needed) with a database
 # that refuses connections.
@@ -16,7 +16,7 @@ GET_HOME = (
 
 
 def test_a_refused_database_is_a_designed_503_with_retry_after():
-    database = f"postgres://kindness@127.0.0.1:{closed_port()}/kindness"
+    database = f"postgres://kindness@127.0.0.1:{free_port()}/kindness"
     env = {"DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": database, "REDIS_URL": ""}
     result = run(GET_HOME, env)
     assert result.returncode == 0, result.stderr
@@ -55,7 +55,7 @@ print(" ".join(answers), time.monotonic() - started)
 
 
 def run_crowd(tune="", pause=0):
-    database = f"postgres://kindness@127.0.0.1:{closed_port()}/kindness"
+    database = f"postgres://kindness@127.0.0.1:{free_port()}/kindness"
     env = {"DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": database, "REDIS_URL": ""}
     result = run(CROWD.format(tune=tune, pause=pause, outside=OUTSIDE_VIEWS), env)
     assert result.returncode == 0, result.stderr

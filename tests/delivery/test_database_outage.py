@@ -18,8 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 
-from tests.delivery.test_page_cache import free_port, start_redis, stop_redis
-from tests.kindness.test_settings import PROJECT
+from tests.environment import PROJECT
+from tests.servers import free_port, start_redis, stop_redis
 from tests.tcp_proxy import TcpProxy
 
 pytestmark = pytest.mark.skipif(

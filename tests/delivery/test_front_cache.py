@@ -20,7 +20,8 @@ from wagtail.models import Page
 
 from people.models import PersonPage
 from publications.models import PublicationPage
-from tests.nginx import PROJECT, free_port, render, running_nginx, wait_for_port
+from tests.nginx import PROJECT, render, running_nginx, wait_for_port
+from tests.servers import free_port
 
 
 def heading(body):

@@ -1,16 +1,9 @@
 """/healthz tells a load balancer whether this instance can serve: database and cache."""
 
 import json
-import socket
 
-from tests.kindness.test_settings import PRODUCTION, run
-
-
-def closed_port():
-    """A local port nothing listens on: connecting to it is refused at once."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.environment import PRODUCTION, run
+from tests.servers import free_port
 
 
 def test_healthy_when_the_database_and_cache_answer_and_never_cached(db, client):
@@ -46,14 +39,14 @@ def test_a_fresh_process_with_its_own_database_is_healthy(tmp_path):
 
 
 def test_unhealthy_when_the_cache_cannot_be_reached(tmp_path):
-    status, body, log = ask(tmp_path, REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0")
+    status, body, log = ask(tmp_path, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
     assert status == 503
     assert body == {"status": "unavailable", "database": "ok", "cache": "unavailable"}
     assert "Health check: the cache is unavailable" in log
 
 
 def test_unhealthy_when_the_database_refuses_connections(tmp_path):
-    database = f"postgres://kindness@127.0.0.1:{closed_port()}/kindness"
+    database = f"postgres://kindness@127.0.0.1:{free_port()}/kindness"
     status, body, log = ask(tmp_path, DATABASE_URL=database)
     assert status == 503
     assert body == {"status": "unavailable", "database": "unavailable", "cache": "ok"}

@@ -16,11 +16,7 @@ published, though each had it in the page cache before, as does nginx.
 import io
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -33,12 +29,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from tests.conftest import EDITOR_PASSWORD, EDITOR_USERNAME
-from tests.delivery.test_page_cache import start_redis, stop_redis
-from tests.nginx import free_port, running_nginx
+from tests.nginx import running_nginx
+from tests.servers import free_port, start, start_redis, stop, stop_redis
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PROJECT = Path(__file__).resolve().parents[2]
 BUCKET = "kindness-media"
 # Anyone may read images and their renditions straight from the bucket; documents stay
 # private, read only by the site (docs/deploy.md gives the same policy).
@@ -61,44 +56,9 @@ S3_CREDENTIALS = {
     "AWS_SECRET_ACCESS_KEY": "moto-test-secret",
     "AWS_S3_REGION_NAME": "us-east-1",
 }
-START_TIMEOUT = 30
 # The host name readers and editors ask for: the demo site's, which nginx's cache keys and
 # the site's purges both use.
 SITE_HOST = "localhost"
-
-
-def wait_for_port(port, process, log):
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"exited with {process.returncode}:\n{Path(log).read_text()[-3000:]}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail(f"did not start within {START_TIMEOUT} s:\n{Path(log).read_text()[-3000:]}")
-
-
-def start(args, port, log, env=None, cwd=PROJECT):
-    """A server process of ours, answering on `port` once this returns."""
-    with open(log, "wb") as output:
-        process = subprocess.Popen(args, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
-    try:
-        wait_for_port(port, process, log)
-    except BaseException:
-        stop(process)
-        raise
-    return process
-
-
-def stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture

@@ -4,10 +4,6 @@ Every test reads the `X-Cache` header the cache adds (hit, miss or bypass) and, 
 matters, the page a reader gets after an editor's change.
 """
 
-import shutil
-import socket
-import subprocess
-import time
 from io import StringIO
 
 import pytest
@@ -21,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from kindness.urls import urlpatterns as site_urlpatterns
 from people.models import PersonPage
 from publications.models import PublicationPage
+from tests.servers import free_port, start_redis, stop_redis
 
 
 def title(response):
@@ -261,38 +258,8 @@ def test_site_settings_change_every_page(demo, client, model, field, text, url, 
     assert shown in response.content.decode()
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def redis_cache(url):
     return {"default": {"BACKEND": "delivery.redis_cache.ResilientRedisCache", "LOCATION": url}}
-
-
-def start_redis(port, directory):
-    """A Redis server of our own on this port, answering once this returns."""
-    server = shutil.which("redis-server")
-    if not server:
-        pytest.skip("redis-server is not installed")
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--save", "", "--appendonly", "no", "--dir", directory],
-        stdout=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    return process
-
-
-def stop_redis(process):
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture

@@ -20,10 +20,8 @@ from urllib.request import Request, urlopen
 
 import pytest
 
-from tests.delivery.test_healthz import closed_port
-from tests.delivery.test_many_instances import start, stop
-from tests.delivery.test_page_cache import free_port
-from tests.kindness.test_settings import PRODUCTION, PROJECT
+from tests.environment import PRODUCTION, PROJECT
+from tests.servers import free_port, start, stop
 
 PUBLIC_URL = "https://kindercommunities.example.org"
 
@@ -79,13 +77,13 @@ def test_healthy_over_plain_http_though_production_redirects_to_https(serve):
 
 
 def test_unhealthy_when_the_cache_does_not_answer(serve):
-    result = health_check(serve(REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0"))
+    result = health_check(serve(REDIS_URL=f"redis://127.0.0.1:{free_port()}/0"))
     assert result.returncode == 1
     assert "/healthz answered 503" in result.stdout
 
 
 def test_unhealthy_when_nothing_answers():
-    result = health_check(closed_port())
+    result = health_check(free_port())
     assert result.returncode == 1
     assert "/healthz did not answer" in result.stdout
 

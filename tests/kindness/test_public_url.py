@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, Site
 
-from tests.kindness.test_settings import PRODUCTION, run
+from tests.environment import PRODUCTION, run
 
 
 def canonical(client, url):

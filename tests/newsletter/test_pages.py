@@ -2,8 +2,8 @@
 
 from bs4 import BeautifulSoup
 
+from tests.html import inline_code
 from tests.newsletter.states import newsletter_pages
-from tests.quality.test_no_inline_code import inline_code
 from tests.quality.vnu import assert_valid_html
 
 

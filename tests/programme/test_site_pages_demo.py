@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from programme.models import ContentPage
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.test_motion_and_reflow import REFLOW_WIDTH
+from tests.browser.pages import REFLOW_WIDTH
 from tests.html import soup, visible_text
 
 SITE_PAGES = [

@@ -7,7 +7,7 @@ from django.db import connection, connections
 from django.test import Client
 
 from publications.models import DownloadCount, PublicationPage
-from tests.publications.test_downloads import BROWSER
+from tests.publications.readers import BROWSER
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

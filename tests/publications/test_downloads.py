@@ -18,12 +18,9 @@ from tests.publications.factories import (
     PublicationDownloadFactory,
     PublicationPageFactory,
 )
+from tests.publications.readers import BROWSER
 from tests.queries import assert_same_number
 
-BROWSER = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/131.0.0.0 Safari/537.36"
-)
 # At any moment the date in these two places differs: they are 26 hours apart.
 EARLIEST, LATEST = zoneinfo.ZoneInfo("Etc/GMT+12"), zoneinfo.ZoneInfo("Pacific/Kiritimati")
 

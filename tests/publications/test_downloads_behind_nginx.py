@@ -8,7 +8,7 @@ import pytest
 
 from publications.models import DownloadCount, PublicationPage
 from tests.nginx import running_nginx
-from tests.publications.test_downloads import BROWSER
+from tests.publications.readers import BROWSER
 
 
 @pytest.mark.django_db(transaction=True)

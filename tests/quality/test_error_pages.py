@@ -11,10 +11,9 @@ from django.test import Client
 from django.urls import path, reverse
 
 import kindness.urls
-from tests.html import visible_text
+from tests.html import inline_code, visible_text
 from tests.quality.conftest import parse
-from tests.quality.test_headers import STRICT, policy
-from tests.quality.test_no_inline_code import inline_code
+from tests.quality.headers import STRICT, policy
 
 
 def assert_designed(response, status, heading):

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kindness import search_statistics
+from tests.html import inline_code
 from tests.quality.conftest import get_forms, one_page_per_type, parse
-from tests.quality.test_no_inline_code import inline_code
 
 FUZZ = settings(
     max_examples=15,

@@ -5,31 +5,7 @@ from django.conf import settings
 
 from tests.conftest import EDITOR_PASSWORD
 from tests.quality.conftest import parse, public_pages, same_origin_links
-
-VIDEO_PLAYERS = {"https://www.youtube-nocookie.com", "https://player.vimeo.com"}
-# The policy every public page is sent with.
-STRICT = {
-    "default-src": {"'self'"},
-    "script-src": {"'self'"},
-    "style-src": {"'self'"},
-    "img-src": {"'self'", "data:"},
-    "media-src": {"'self'"},
-    "frame-src": VIDEO_PLAYERS,
-    "frame-ancestors": {"'none'"},
-    "base-uri": {"'self'"},
-    "form-action": {"'self'"},
-    "object-src": {"'none'"},
-}
-
-
-def policy(response, header="Content-Security-Policy"):
-    """The CSP header as {directive: set of sources}."""
-    assert header in response, f"no {header} header"
-    directives = {}
-    for part in response[header].split(";"):
-        name, *sources = part.split()
-        directives[name] = set(sources)
-    return directives
+from tests.quality.headers import STRICT, VIDEO_PLAYERS, policy
 
 
 def permissions(response):

@@ -1,0 +1,81 @@
+"""Servers the tests start for themselves: a free port, Redis, and any process of ours
+that answers on a port once it is up.
+"""
+
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.environment import PROJECT
+
+START_TIMEOUT = 30
+
+
+def free_port():
+    """A local port nothing listens on: connecting to it is refused at once, and a server
+    of ours may take it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_redis(port, directory):
+    """A Redis server of our own on this port, answering once this returns."""
+    server = shutil.which("redis-server")
+    if not server:
+        pytest.skip("redis-server is not installed")
+    process = subprocess.Popen(
+        [server, "--port", str(port), "--save", "", "--appendonly", "no", "--dir", directory],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    return process
+
+
+def stop_redis(process):
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def wait_for_port(port, process, log):
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"exited with {process.returncode}:\n{Path(log).read_text()[-3000:]}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"did not start within {START_TIMEOUT} s:\n{Path(log).read_text()[-3000:]}")
+
+
+def start(args, port, log, env=None, cwd=PROJECT):
+    """A server process of ours, answering on `port` once this returns."""
+    with open(log, "wb") as output:
+        process = subprocess.Popen(args, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(port, process, log)
+    except BaseException:
+        stop(process)
+        raise
+    return process
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
