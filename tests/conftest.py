@@ -19,13 +19,14 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connections
+from django.db import connection, connections
 from wagtail.models import Page, Site
 
 from programme.models import HomePage
 from tests.people.factories import PeopleIndexPageFactory
 from tests.programme.factories import HomePageFactory, StrandIndexPageFactory
 from tests.publications.factories import PublicationIndexPageFactory
+from tests.tools import tool_missing
 
 # pytest-django's `django_db` marker, its arguments in order.
 DJANGO_DB_ARGUMENTS = ["transaction", "reset_sequences", "databases", "serialized_rollback"]
@@ -48,6 +49,19 @@ def pytest_collection_modifyitems(items):
             item.add_marker(
                 pytest.mark.django_db(**arguments | {"serialized_rollback": True}), append=False
             )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A test marked `postgres` is skipped on another database, loudly, and fails instead
+    under REQUIRE_POSTGRES (as `.ci/run` sets): CI never passes on tests it did not run."""
+    marker = item.get_closest_marker("postgres")
+    if marker and connection.vendor != "postgresql":
+        tool_missing(
+            f"POSTGRES TEST NOT RUN: it needs Postgres, {marker.kwargs['reason']}. Set "
+            "DATABASE_URL=postgres://... (README, Tests).",
+            required_by=("REQUIRE_POSTGRES",),
+        )
 
 
 @pytest.fixture(scope="session")

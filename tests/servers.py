@@ -1,5 +1,8 @@
 """Servers the tests start for themselves: a free port, Redis, and any process of ours
 that answers on a port once it is up.
+
+Without `redis-server` a test that needs one is skipped with a loud reason; with
+REQUIRE_REDIS=1 (as `.ci/run` sets) it fails instead.
 """
 
 import shutil
@@ -11,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.environment import PROJECT
+from tests.tools import tool_missing
 
 START_TIMEOUT = 30
 
@@ -27,7 +31,11 @@ def start_redis(port, directory):
     """A Redis server of our own on this port, answering once this returns."""
     server = shutil.which("redis-server")
     if not server:
-        pytest.skip("redis-server is not installed")
+        tool_missing(
+            "REDIS TESTS NOT RUN: redis-server is not installed (apt-get install "
+            "redis-server; .ci/run does).",
+            required_by=("REQUIRE_REDIS",),
+        )
     process = subprocess.Popen(
         [server, "--port", str(port), "--save", "", "--appendonly", "no", "--dir", directory],
         stdout=subprocess.DEVNULL,

@@ -1,4 +1,5 @@
-"""What a check does when a tool it needs (Chromium, axe-core, the Nu HTML Checker) is missing."""
+"""What a check does when a tool it needs (Chromium, axe-core, the Nu HTML Checker, nginx,
+Redis, Postgres) is missing."""
 
 import os
 

@@ -22,10 +22,7 @@ from tests.environment import PROJECT
 from tests.servers import free_port, start_redis, stop_redis
 from tests.tcp_proxy import TcpProxy
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs Postgres, the database whose outages this plays (set DATABASE_URL; CI does)",
-)
+pytestmark = pytest.mark.postgres(reason="the database whose outages this plays")
 
 CACHED = ["/", "/programme/"]
 STATIC = "/static/icons/favicon.svg"

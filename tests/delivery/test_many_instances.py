@@ -32,7 +32,10 @@ from tests.conftest import EDITOR_PASSWORD, EDITOR_USERNAME
 from tests.nginx import running_nginx
 from tests.servers import free_port, start, start_redis, stop, stop_redis
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.postgres(reason="both instances must see the rows the other commits"),
+]
 
 BUCKET = "kindness-media"
 # Anyone may read images and their renditions straight from the bucket; documents stay
@@ -64,8 +67,6 @@ SITE_HOST = "localhost"
 @pytest.fixture
 def postgres_url():
     """The test database as a URL, for processes of their own to connect to."""
-    if connection.vendor != "postgresql":
-        pytest.skip("needs Postgres: both instances must see the rows the other commits")
     database = connection.settings_dict
     password = f":{database['PASSWORD']}" if database["PASSWORD"] else ""
     return (

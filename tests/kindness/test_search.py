@@ -204,10 +204,7 @@ def test_a_search_the_database_rejects_shows_no_results(strand_index, client, mo
     assert search_statistics.counted() == {"lantern": 1}
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs Postgres, whose search joins pages by id as text (set DATABASE_URL; CI does)",
-)
+@pytest.mark.postgres(reason="whose search joins pages by id as text")
 def test_on_postgres_the_search_finds_each_matchs_page_by_an_index(db):
     """Wagtail's search joins its index entries to the pages on `id::varchar(50)::text`,
     which the primary key cannot answer (kindness/migrations/0004)."""

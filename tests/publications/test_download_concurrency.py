@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 
 from publications.models import DownloadCount, PublicationPage
@@ -11,10 +11,7 @@ from tests.publications.readers import BROWSER
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs Postgres, where requests truly run at once (set DATABASE_URL; CI does)",
-    ),
+    pytest.mark.postgres(reason="where requests truly run at once"),
 ]
 DOWNLOADS = 50
 
