@@ -34,10 +34,21 @@ install: $(VENV)/.installed pdf-libs ## Create .venv and install the site's requ
 
 install-dev: $(VENV)/.installed-dev pdf-libs ## Install the site's and the tests' requirements
 
+# The tool targets below each check what is there, install what is missing when they may
+# (as root, with apt-get), and otherwise print a line starting "!!" and carry on: every one
+# ends well from any starting point, and the tests that need a missing tool say so loudly
+# (or fail, under .ci/run). tests/kindness/test_makefile.py runs them in those states;
+# the paths they check are variables so that it can.
+LDCONFIG ?= /sbin/ldconfig
+DEJAVU_FONT ?= /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
+NGINX_MODULES_DIR ?= /usr/lib/nginx/modules
+
 # WeasyPrint (publications' PDFs made from their HTML) needs Pango and a font from Debian.
 pdf-libs: ## Install the Pango libraries and fonts the PDFs are made with, when missing and allowed
-	@{ /sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 \
-	   && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; } \
+	@{ $(LDCONFIG) -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 \
+	   && test -f $(DEJAVU_FONT); } \
 	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	       && apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; } \
 	  || echo "!! Pango or the DejaVu fonts are missing and could not be installed: publications' PDFs cannot be made."
@@ -75,17 +86,17 @@ admin: migrate ## Create an admin login for the Wagtail admin
 	$(BIN)/python manage.py createsuperuser
 
 chromium: ## Install Debian's Chromium for the browser tests, when missing and allowed
-	@test -x /usr/bin/chromium \
+	@test -x $(CHROMIUM) \
 	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	       && apt-get install -y -q chromium >/dev/null; } \
 	  || echo "!! Chromium is missing and could not be installed: the browser tests will be SKIPPED."
 
 # deploy/nginx.conf loads two of Debian's nginx modules: the cache purge and Brotli's
 # pre-compressed files. Installing nginx may start Debian's own nginx service on port 80.
-NGINX_MODULES := /usr/lib/nginx/modules/ngx_http_cache_purge_module.so \
-	/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+NGINX_MODULES := $(NGINX_MODULES_DIR)/ngx_http_cache_purge_module.so \
+	$(NGINX_MODULES_DIR)/ngx_http_brotli_static_module.so
 nginx: ## Install Debian's nginx and the modules deploy/nginx.conf loads (front-cache tests, bench)
-	@{ test -x /usr/sbin/nginx && for m in $(NGINX_MODULES); do test -f $$m || exit 1; done; } \
+	@{ test -x $(NGINX) $(foreach module,$(NGINX_MODULES),&& test -f $(module)); } \
 	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	       && apt-get install -y -q nginx libnginx-mod-http-cache-purge \
 	            libnginx-mod-http-brotli-static >/dev/null; } \
