@@ -51,7 +51,9 @@ def test_landing_page_links_every_report_and_film(demo, client):
 
 
 def test_every_demo_report_download_serves_a_pdf(demo, client):
-    for publication in PublicationPage.objects.live():
+    publications = PublicationPage.objects.live()
+    assert publications, "the demo content has publications"
+    for publication in publications:
         link = soup(client.get(publication.url)).select_one(".downloads a")
         assert "PDF" in visible_text(link)
         # The link goes through the download counter, which redirects to the file.
@@ -63,7 +65,9 @@ def test_every_demo_report_download_serves_a_pdf(demo, client):
 
 
 def test_demo_films_say_plainly_that_the_recording_and_transcript_are_not_online(demo, client):
-    for film in FilmPage.objects.live():
+    films = FilmPage.objects.live()
+    assert films, "the demo content has films"
+    for film in films:
         page = soup(client.get(film.url))
         assert not page.find("iframe")
         assert visible_text(page.select_one(".video-pending__note")) == (

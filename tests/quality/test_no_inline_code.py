@@ -44,7 +44,9 @@ def expected_json_ld(page):
 def test_each_page_publishes_the_json_ld_of_its_type_and_about_itself(demo, client):
     """So the check above is not passing because nothing was rendered, page type by type."""
     wrong, published = {}, set()
-    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+    pages = Page.objects.live().public().filter(depth__gt=1).specific()
+    assert pages, "the demo content has live pages"
+    for page in pages:
         blocks = [
             json.loads(script.string)
             for script in parse(client.get(page.url)).select('script[type="application/ld+json"]')
