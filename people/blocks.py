@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.forms.utils import ErrorList
 from wagtail import blocks
 
@@ -26,6 +27,15 @@ class PersonChooserBlock(blocks.PageChooserBlock):
         return "wagtail.blocks.PageChooserBlock", args, {**kwargs, "page_type": self.page_type}
 
 
+def sample_people():
+    """Two of the site's own people for the block picker's preview, those with photos first."""
+    from people.models import PersonPage
+
+    people = PersonPage.objects.live().for_cards()
+    people = people.order_by(F("photo").desc(nulls_last=True), "path")[:2]
+    return {"heading": "Speak to", "people": list(people)}
+
+
 class SpeakToBlock(blocks.StructBlock):
     """Who a reader should contact about the page they are reading."""
 
@@ -45,7 +55,9 @@ class SpeakToBlock(blocks.StructBlock):
         description = (
             "The people to contact about this page, with their photo, role and how to reach them."
         )
-        preview_value = {"heading": "Speak to", "people": []}
+
+    def get_preview_value(self):
+        return self.normalize(sample_people())
 
     def clean(self, value):
         value = super().clean(value)

@@ -37,6 +37,13 @@ class HighlightBlock(blocks.StructBlock):
         }
 
 
+def sample_strands():
+    """The site's first three strands, in the programme's order, for the block's preview."""
+    from programme.models import StrandPage
+
+    return {"heading": "The programme so far", "strands": list(StrandPage.objects.live()[:3])}
+
+
 class TimelineBlock(blocks.StructBlock):
     """The programme's strands in the order an editor chooses, told by the strands themselves.
 
@@ -57,7 +64,9 @@ class TimelineBlock(blocks.StructBlock):
         icon = "history"
         template = "programme/blocks/timeline.html"
         description = "The programme's strands in order, each with its dates and summary."
-        preview_value = {"heading": "The programme so far", "strands": []}
+
+    def get_preview_value(self):
+        return self.normalize(sample_strands())
 
     def clean(self, value):
         value = super().clean(value)

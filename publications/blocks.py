@@ -18,6 +18,13 @@ from . import report
 REPORT_TEXT_FEATURES = [
     feature for feature in RICH_TEXT_FEATURES if feature not in {"h2", "h3", "h4"}
 ]
+# The block picker's previews: each report block drawn in a report's text, with its styles.
+PREVIEW_TEMPLATE = "publications/blocks/preview.html"
+# The note the previews cite, as [^survey].
+SAMPLE_NOTE = {
+    "label": "survey",
+    "text": "<p>Quantifying kindness, public engagement and place (2018).</p>",
+}
 FOOTNOTE_HELP = (
     "To cite a note, type [^ and its label and ] where the number should go, for example "
     "[^survey]. Write the note itself under 'Notes', below the report."
@@ -44,9 +51,19 @@ class ReportHeadingBlock(HeadingBlock):
     class Meta:
         icon = "title"
         template = "publications/blocks/report_heading.html"
+        preview_template = PREVIEW_TEMPLATE
         label = "Heading"
         description = "A numbered heading that starts a section, listed in the contents."
         preview_value = {"text": "What people told us", "level": "h2", "anchor": ""}
+
+    def get_preview_context(self, value, parent_context=None):
+        """The heading numbered as the report numbers its first section."""
+        context = super().get_preview_context(value, parent_context)
+        level = value["level"]
+        anchor = value["anchor"] or report.slug_for(value["text"])
+        number = "1.1" if level == "h3" else "1"
+        context["heading"] = report.Heading(value["text"], level, anchor, number, level)
+        return context
 
     def clean(self, value):
         value = super().clean(value)
@@ -79,6 +96,13 @@ class FootnotedTextBlock(blocks.RichTextBlock):
         label = "Paragraphs"
         description = "Paragraphs of text, with links, lists, emphasis and footnotes."
         preview_value = "<p>Over 80% of people report kindness in public services.[^survey]</p>"
+        preview_template = PREVIEW_TEMPLATE
+
+    def get_preview_context(self, value, parent_context=None):
+        """With the note it cites, so the preview shows the citation as readers see it."""
+        context = super().get_preview_context(value, parent_context)
+        context["footnotes"] = report.Footnotes([SAMPLE_NOTE])
+        return context
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -95,6 +119,7 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         template = "publications/blocks/callout.html"
+        preview_template = PREVIEW_TEMPLATE
         label = "Call-out"
         description = "A key finding or a note set apart from the text in a box."
         preview_value = {
@@ -126,8 +151,26 @@ class ReportTableBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         template = "publications/blocks/report_table.html"
+        preview_template = PREVIEW_TEMPLATE
         label = "Table"
         description = "A table of words or figures with column headings and a caption."
+        preview_value = {
+            "table": {
+                "caption": "People who agree they are treated with kindness at their public "
+                "library (%)",
+                "columns": [
+                    {"type": "text", "heading": "Jurisdiction"},
+                    {"type": "number", "heading": "Agree (%)"},
+                    {"type": "number", "heading": "Strongly agree (%)"},
+                ],
+                "rows": [
+                    {"values": ["Scotland", "93", "56"]},
+                    {"values": ["Wales", "92", "45"]},
+                ],
+            },
+            "first_column_is_header": True,
+            "source": "Quantifying kindness, public engagement and place (2018)",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -192,6 +235,7 @@ class ChapterBlock(blocks.StructBlock):
         label = "Chapter"
         description = "A chapter on a page of its own, with links to the previous and next."
         preview_value = {"title": "Findings", "slug": "", "content": []}
+        preview_template = "publications/blocks/chapter_preview.html"
 
     def clean(self, value):
         value = super().clean(value)
@@ -244,4 +288,5 @@ class NoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = "Note"
         description = "A footnote, cited in the report's text as [^label]."
-        preview_value = {"label": "survey", "text": "<p>The 2018 survey.</p>"}
+        preview_value = SAMPLE_NOTE
+        preview_template = "publications/blocks/note_preview.html"
