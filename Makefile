@@ -39,6 +39,11 @@ install-dev: $(VENV)/.installed-dev pdf-libs ## Install the site's and the tests
 # ends well from any starting point, and the tests that need a missing tool say so loudly
 # (or fail, under .ci/run). tests/kindness/test_makefile.py runs them in those states;
 # the paths they check are variables so that it can.
+# Installing needs root and apt-get. On a machine that has never fetched Debian's package
+# lists apt-get knows no package: it fetches them once and tries again.
+apt_install = [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	&& { apt-get install -y -q $(1) >/dev/null 2>&1 \
+	     || { apt-get update -q >/dev/null && apt-get install -y -q $(1) >/dev/null; }; }
 LDCONFIG ?= /sbin/ldconfig
 DEJAVU_FONT ?= /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 CHROMIUM ?= /usr/bin/chromium
@@ -49,8 +54,7 @@ NGINX_MODULES_DIR ?= /usr/lib/nginx/modules
 pdf-libs: ## Install the Pango libraries and fonts the PDFs are made with, when missing and allowed
 	@{ $(LDCONFIG) -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 \
 	   && test -f $(DEJAVU_FONT); } \
-	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-	       && apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; } \
+	  || { $(call apt_install,libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core); } \
 	  || echo "!! Pango or the DejaVu fonts are missing and could not be installed: publications' PDFs cannot be made."
 
 migrate: install ## Apply database migrations
@@ -87,8 +91,7 @@ admin: migrate ## Create an admin login for the Wagtail admin
 
 chromium: ## Install Debian's Chromium for the browser tests, when missing and allowed
 	@test -x $(CHROMIUM) \
-	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-	       && apt-get install -y -q chromium >/dev/null; } \
+	  || { $(call apt_install,chromium); } \
 	  || echo "!! Chromium is missing and could not be installed: the browser tests will be SKIPPED."
 
 # deploy/nginx.conf loads two of Debian's nginx modules: the cache purge and Brotli's
@@ -97,15 +100,13 @@ NGINX_MODULES := $(NGINX_MODULES_DIR)/ngx_http_cache_purge_module.so \
 	$(NGINX_MODULES_DIR)/ngx_http_brotli_static_module.so
 nginx: ## Install Debian's nginx and the modules deploy/nginx.conf loads (front-cache tests, bench)
 	@{ test -x $(NGINX) $(foreach module,$(NGINX_MODULES),&& test -f $(module)); } \
-	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-	       && apt-get install -y -q nginx libnginx-mod-http-cache-purge \
-	            libnginx-mod-http-brotli-static >/dev/null; } \
+	  || { $(call apt_install,nginx libnginx-mod-http-cache-purge libnginx-mod-http-brotli-static); } \
 	  || echo "!! nginx or its modules are missing and could not be installed: the front-cache tests will be SKIPPED."
 
 # BENCH_ARGS: e.g. "--mix-duration 0" to skip the 60 s run at 64 connections, "--fresh".
 bench: install nginx ## Measure every page type the production way (gunicorn, Postgres bench_kindness, nginx): ~5 min
 	@command -v wrk >/dev/null \
-	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get install -y -q wrk >/dev/null; } \
+	  || { $(call apt_install,wrk); } \
 	  || { echo "!! wrk is missing and could not be installed (apt-get install -y wrk)."; exit 1; }
 	$(BIN)/python deploy/bench/bench.py $(BENCH_ARGS)
 
@@ -114,8 +115,7 @@ bench: install nginx ## Measure every page type the production way (gunicorn, Po
 # script runs: vnu-jar's would try to download a Java, and the machine's Java is used.
 node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null \
-	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-	       && apt-get install -y -q nodejs npm >/dev/null; }; then \
+	  || { $(call apt_install,nodejs npm); }; then \
 	    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
 	else \
 	    echo "!! npm is missing and could not be installed: the accessibility and HTML checks will be SKIPPED."; \
@@ -123,8 +123,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 quality-tools: node_modules/.package-lock.json ## Install axe-core and the Nu HTML Checker (npm) and Java for the checks
 	@command -v java >/dev/null \
-	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-	       && apt-get install -y -q default-jre-headless >/dev/null; } \
+	  || { $(call apt_install,default-jre-headless); } \
 	  || echo "!! Java is missing and could not be installed: the HTML validity check will be SKIPPED."
 
 test: install-dev chromium nginx quality-tools ## Run the checks and the whole suite (PYTEST_ARGS="-m browser" for a part)

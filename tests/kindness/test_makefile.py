@@ -1,8 +1,8 @@
 """The Makefile's tool targets work from any starting point: nothing installed, everything
 installed, or part of it. Each runs its real recipe in a sandbox: a PATH holding only the
 commands the recipes use, a fake `apt-get` that records what it was asked for (it installs
-nothing, like one without a network or a package list), and the paths the targets check
-pointed into a temporary folder through the Makefile's variables."""
+nothing, like one without a network), and the paths the targets check pointed into a
+temporary folder through the Makefile's variables."""
 
 import os
 import shutil
@@ -46,8 +46,11 @@ class Sandbox:
     def install(self, tool, script="#!/bin/sh\nexit 0\n"):
         return executable(self.bin / tool, script)
 
+    def apt_calls(self):
+        return self.apt_log.read_text().splitlines() if self.apt_log.exists() else []
+
     def apt_asked_for(self):
-        return self.apt_log.read_text().split() if self.apt_log.exists() else []
+        return " ".join(self.apt_calls()).split()
 
     def make(self, target, cwd=None):
         result = subprocess.run(
@@ -156,7 +159,7 @@ def test_quality_tools_with_npm_but_without_java_installs_the_packages_and_warns
     status, output = sandbox.make("quality-tools", cwd=node_project)
     assert status == 0, output
     assert (node_project / "npm.log").read_text().startswith("ci --ignore-scripts")
-    assert sandbox.apt_asked_for() == ["install", "-y", "-q", "default-jre-headless"]
+    assert sandbox.apt_calls() == ["install -y -q default-jre-headless", "update -q"]
     assert "!! Java is missing" in output
     assert "!! npm" not in output
 
@@ -225,3 +228,18 @@ def test_a_development_virtualenv_from_older_requirements_is_brought_up_to_date(
     status, output = sandbox.make("install-dev", cwd=venv_project)
     assert status == 0, output
     assert pip_installed(venv_project) == ["install --quiet -r requirements-dev.txt"]
+
+
+def test_on_a_machine_without_package_lists_apt_get_fetches_them_and_installs(sandbox):
+    lists = sandbox.root / "package-lists"
+    # Like Debian's: `install` knows no package until `update` has fetched the lists.
+    sandbox.install(
+        "apt-get",
+        f'#!/bin/sh\necho "$*" >> {sandbox.apt_log}\n'
+        f'if [ "$1" = update ]; then : > {lists}; exit 0; fi\n'
+        f"test -f {lists} || exit 100\n",
+    )
+    status, output = sandbox.make("chromium")
+    assert status == 0, output
+    assert sandbox.apt_calls() == ["install -y -q chromium", "update -q", "install -y -q chromium"]
+    assert "!!" not in output
