@@ -16,6 +16,7 @@ from django.template import TemplateDoesNotExist, engines
 from django.template.base import Lexer, TokenType
 from django.template.loader import get_template
 from django.urls import URLResolver, get_resolver
+from wagtail.blocks import Block
 
 PYPROJECT = Path(settings.BASE_DIR) / "pyproject.toml"
 MOVED = ("people", "0004_link_plain_name_authors_to_person_pages")
@@ -158,3 +159,25 @@ def test_no_template_reaches_up_a_layer():
         if (target := owner(kind, name)) in layer and target != app and layer[target] >= layer[app]
     ]
     assert reaching_up == []
+
+
+def subclasses(cls):
+    for subclass in cls.__subclasses__():
+        yield subclass
+        yield from subclasses(subclass)
+
+
+def test_each_apps_block_templates_live_in_that_app():
+    """The root templates/blocks/ folder is the core's: a block of another app renders
+    with a template from that app's own templates/ folder."""
+    apps = set(project_apps())
+    elsewhere = []
+    for block in set(subclasses(Block)):
+        app = block.__module__.split(".")[0]
+        name = getattr(block._meta_class, "template", None)
+        if app not in apps or not name:
+            continue
+        owner = owner_of_path(Path(get_template(name).origin.name))
+        if owner is not None and owner != app:
+            elsewhere.append(f"{block.__module__}.{block.__name__}: {name} ({owner})")
+    assert elsewhere == []
