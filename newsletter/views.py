@@ -65,7 +65,9 @@ def signup(request):
         return render(request, "signup", signup_context(request, form))
 
     if is_cross_site(request):
-        return render(request, "cross_site", {"meta_title": "Signup refused"}, status=403)
+        return render(
+            request, "cross_site", {"meta_title": "Signup refused", "what": "signup"}, status=403
+        )
     if throttle.client_over_limit(request):
         return too_many(request)
     form = SignupForm(request.POST, auto_id=PAGE_FORM_ID)
@@ -125,9 +127,15 @@ def link_problem(request, *, expired):
     )
 
 
+@csrf_exempt
 @never_cache
-@require_GET
+@require_http_methods(["GET", "POST"])
 def confirm(request, token):
+    """GET asks, POST confirms: a mail scanner that opens every link in an incoming email
+    cannot complete the double opt-in, so a confirmation is a person's press of the button.
+
+    The post must come from this page (`is_cross_site`), as a signup must.
+    """
     try:
         subscriber = subscriber_to_confirm(token)
     except signing.SignatureExpired:
@@ -137,7 +145,26 @@ def confirm(request, token):
     if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
         # They unsubscribed after this link was sent: only a new signup subscribes again.
         return link_problem(request, expired=True)
-    subscriber.confirm()
+    if request.method == "GET" and subscriber.status == Subscriber.Status.PENDING:
+        return render(
+            request,
+            "ask",
+            {
+                "meta_title": "Confirm your subscription",
+                "question": "Press the button to get the Kinder Communities newsletter by email.",
+                "button": "Confirm",
+                "hide_footer_signup": True,
+            },
+        )
+    if request.method == "POST":
+        if is_cross_site(request):
+            context = {
+                "meta_title": "Confirmation refused",
+                "what": "confirmation",
+                "confirm_url": request.path,
+            }
+            return render(request, "cross_site", context, status=403)
+        subscriber.confirm()
     return render(
         request, "confirmed", {"meta_title": "You are subscribed", "hide_footer_signup": True}
     )
@@ -160,8 +187,16 @@ def unsubscribe(request, token):
     if request.method == "POST":
         subscriber.unsubscribe()
         return render(request, "unsubscribed", {"meta_title": "You have unsubscribed"})
+    already_done = None
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        already_done = "This address is already unsubscribed. We will not send it the newsletter."
     return render(
         request,
-        "unsubscribe",
-        {"meta_title": "Unsubscribe from the newsletter", "subscriber": subscriber},
+        "ask",
+        {
+            "meta_title": "Unsubscribe from the newsletter",
+            "question": "Press the button to stop getting the Kinder Communities newsletter.",
+            "button": "Unsubscribe",
+            "already_done": already_done,
+        },
     )

@@ -25,12 +25,17 @@ def newsletter_pages(client):
     pages = {
         "the signup page": (client.get("/newsletter/"), 200),
         "check your email": (client.get("/newsletter/check-your-email/"), 200),
+        "the confirm question": (client.get(confirm), 200),
         "the unsubscribe question": (client.get(unsubscribe), 200),
         "a link that does not work": (client.get("/newsletter/confirm/nonsense/"), 404),
     }
     for label, fields in ERROR_STATES.items():
         pages[label] = (sign_up(client, **fields), 400)
-    pages["the thank-you page"] = (client.get(confirm), 200)
+    pages["a confirmation from another site"] = (
+        client.post(confirm, headers={"Origin": "https://evil.example"}),
+        403,
+    )
+    pages["the thank-you page"] = (client.post(confirm), 200)
     pages["unsubscribed"] = (client.post(unsubscribe), 200)
     # Once unsubscribed, the old confirm link has expired.
     pages["an expired link"] = (client.get(confirm), 410)

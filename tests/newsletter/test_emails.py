@@ -3,6 +3,7 @@
 import time
 from email import message_from_bytes
 
+from bs4 import BeautifulSoup
 from django.core import mail, signing
 
 from newsletter.models import Subscriber
@@ -11,6 +12,11 @@ from tests.html import soup
 from tests.newsletter.conftest import link_in, path_of, sign_up
 
 WEEK = 7 * 24 * 60 * 60
+
+
+def heading(response):
+    """The page's h1, whatever its status."""
+    return BeautifulSoup(response.content, "html.parser").h1.get_text()
 
 
 def confirmation(client):
@@ -39,15 +45,47 @@ def test_the_email_has_plain_text_html_and_one_click_unsubscribe_headers(home, c
     assert sent["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
-def test_the_link_confirms_and_says_thank_you(home, client):
+def test_opening_the_confirm_link_asks_and_leaves_the_subscriber_pending(home, client):
+    """A mail scanner that opens every link in the email must not complete the opt-in."""
     subscriber, message = confirmation(client)
-    response = client.get(path_of(link_in(message, "confirm")))
+    link = path_of(link_in(message, "confirm"))
+    page = soup(client.get(link))
+    assert page.h1.get_text() == "Confirm your subscription"
+    # A plain form posting back to the link: it works without JavaScript.
+    form = page.select_one("main form[method=post]")
+    assert form.get("action") is None
+    assert form.button.get_text() == "Confirm"
+    assert form.button["type"] == "submit"
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.PENDING
+    assert subscriber.confirmed_at is None
+
+
+def test_pressing_confirm_confirms_and_says_thank_you(home, client):
+    subscriber, message = confirmation(client)
+    link = path_of(link_in(message, "confirm"))
+    response = client.post(link, headers={"Origin": "http://testserver"})
     assert soup(response).h1.get_text() == "Thank you: you are subscribed"
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED
     assert subscriber.confirmed_at is not None
-    # Following it again is harmless.
-    assert client.get(path_of(link_in(message, "confirm"))).status_code == 200
+    # Pressing or following it again is harmless, and says so.
+    assert soup(client.post(link)).h1.get_text() == "Thank you: you are subscribed"
+    assert soup(client.get(link)).h1.get_text() == "Thank you: you are subscribed"
+    assert Subscriber.objects.get().confirmed_at == subscriber.confirmed_at
+
+
+def test_a_confirmation_posted_from_another_site_is_refused(home, client):
+    _subscriber, message = confirmation(client)
+    link = path_of(link_in(message, "confirm"))
+    response = client.post(
+        link, headers={"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"}
+    )
+    assert response.status_code == 403
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.h1.get_text() == "Confirmation refused"
+    assert page.select_one(f"main a[href='{link}']")
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
 def test_a_link_older_than_seven_days_has_expired(home, client, monkeypatch):
@@ -57,9 +95,10 @@ def test_a_link_older_than_seven_days_has_expired(home, client, monkeypatch):
     monkeypatch.setattr(signing.time, "time", lambda: sent_at)
     send_confirmation.call(subscriber.pk)
     monkeypatch.undo()
-    response = client.get(path_of(link_in(mail.outbox[0], "confirm")))
-    assert response.status_code == 410
-    assert b"This link has expired" in response.content
+    link = path_of(link_in(mail.outbox[0], "confirm"))
+    for response in (client.get(link), client.post(link)):
+        assert response.status_code == 410
+        assert heading(response) == "This link has expired"
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.PENDING
 
@@ -67,12 +106,13 @@ def test_a_link_older_than_seven_days_has_expired(home, client, monkeypatch):
 def test_a_link_that_was_changed_does_not_work(home, client):
     _subscriber, message = confirmation(client)
     link = path_of(link_in(message, "confirm"))
-    response = client.get(link.replace(":", "x", 1))
-    assert response.status_code == 404
-    assert b"This link does not work" in response.content
+    changed = link.replace(":", "x", 1)
+    for response in (client.get(changed), client.post(changed)):
+        assert response.status_code == 404
+        assert heading(response) == "This link does not work"
     # An unsubscribe link is not a confirm link, nor the other way round.
     unsubscribe_token = path_of(link_in(message, "unsubscribe")).split("/")[3]
-    assert client.get(f"/newsletter/confirm/{unsubscribe_token}/").status_code == 404
+    assert client.post(f"/newsletter/confirm/{unsubscribe_token}/").status_code == 404
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
@@ -85,7 +125,7 @@ def test_opening_the_unsubscribe_link_asks_and_changes_nothing(home, client):
 
 def test_pressing_unsubscribe_unsubscribes_without_a_login(home, client):
     subscriber, message = confirmation(client)
-    client.get(path_of(link_in(message, "confirm")))
+    client.post(path_of(link_in(message, "confirm")))
     response = client.post(path_of(link_in(message, "unsubscribe")))
     assert soup(response).h1.get_text() == "You have unsubscribed"
     subscriber.refresh_from_db()
@@ -110,7 +150,9 @@ def test_a_mail_clients_one_click_unsubscribe_works(home, client):
 def test_an_old_confirm_link_does_not_undo_an_unsubscribe(home, client):
     _subscriber, message = confirmation(client)
     client.post(path_of(link_in(message, "unsubscribe")))
-    response = client.get(path_of(link_in(message, "confirm")))
+    confirm = path_of(link_in(message, "confirm"))
+    assert client.get(confirm).status_code == 410
+    response = client.post(confirm)
     assert response.status_code == 410
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
 

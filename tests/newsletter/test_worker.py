@@ -23,7 +23,7 @@ def test_the_worker_sends_the_email_and_the_link_confirms(demo, client):
     assert mail.outbox == []
     run_worker()
     (message,) = mail.outbox
-    client.get(path_of(link_in(message, "confirm")))
+    client.post(path_of(link_in(message, "confirm")))
     assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
     run_worker()
     assert len(mail.outbox) == 1  # sent once, not again
