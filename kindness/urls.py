@@ -13,6 +13,9 @@ from kindness.sitemap import PageSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's own document view, its headers put right (views.serve_document); before
+    # Wagtail's patterns, so a document's address resolves here.
+    re_path(r"^documents/(\d+)/(.*)$", views.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
     path(

@@ -16,6 +16,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
@@ -27,7 +28,21 @@ from kindness.search import prefetch_for_snippets, search_terms
 from kindness.sharing import absolute_url
 
 RESULTS_PER_PAGE = 10
+
 logger = logging.getLogger(__name__)
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document view, without the `Content-Encoding: None` it sends with a file
+    read from local storage: its sendfile helper (wagtail/utils/sendfile.py) sets the header
+    to the encoding guessed from the file's name, which for a PDF is None. "None" names no
+    coding, so a strict client may refuse or mangle the file, and the compression middleware
+    takes the header for a real coding. Files read from S3 never had the header.
+    """
+    response = wagtail_serve_document(request, document_id, document_filename)
+    if response.get("Content-Encoding") == "None":
+        del response.headers["Content-Encoding"]
+    return response
 
 
 def read_only(view):

@@ -270,6 +270,7 @@ def test_an_upload_and_a_publish_on_one_instance_reach_the_other(site, editor_ac
         assert response.status_code == 200
         assert response.content == report
         assert response.headers["Content-Security-Policy"] == "default-src 'none'"
+        assert "Content-Encoding" not in response.headers  # a PDF is sent as it is
 
     # The original image is public at its address in the bucket; the report is not, so a
     # document in a private collection stays private.

@@ -1,15 +1,18 @@
 """Download links count each download, without keeping anything about the reader."""
 
 import datetime
+import gzip
 import zoneinfo
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.template.defaultfilters import filesizeformat
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.documents.models import Document
 
 from publications.models import DownloadCount
 from tests.html import soup, visible_text
@@ -79,6 +82,39 @@ def test_a_download_redirects_to_the_file_and_counts_one(publication, client):
     download(client, publication, 1)
     today = timezone.localdate()
     assert counts(publication) == [(full_report.title, today, 1), (summary.title, today, 2)]
+
+
+def fetch_through_the_link(client, page, position, accept_encoding):
+    """The file a reader's browser ends up with, following the counted link's redirect."""
+    response = download(client, page, position)
+    assert response.status_code == 302
+    file = client.get(
+        response["Location"], headers={"User-Agent": BROWSER, "Accept-Encoding": accept_encoding}
+    )
+    assert file.status_code == 200
+    return file, b"".join(file.streaming_content)
+
+
+@pytest.mark.parametrize("accept_encoding", ["", "gzip"])
+def test_a_downloaded_file_names_no_coding_it_was_not_sent_in(publication, client, accept_encoding):
+    """Wagtail's sendfile helper said `Content-Encoding: None` for every local file."""
+    file, body = fetch_through_the_link(client, publication, 1, accept_encoding)
+    assert file["Content-Type"] == "application/pdf"
+    assert "Content-Encoding" not in file
+    assert body.startswith(b"%PDF")
+    assert len(body) == int(file["Content-Length"])
+
+
+def test_a_text_file_is_sent_plain_or_in_a_coding_the_reader_accepts(publication, client):
+    table = b"place,volunteers\n" + b"".join(b"Town %d,%d\n" % (n, n) for n in range(200))
+    document = Document.objects.create(
+        title="The figures", file=ContentFile(table, name="figures.csv"), file_size=len(table)
+    )
+    PublicationDownloadFactory(page=publication, title="Figures", document=document, sort_order=9)
+    file, body = fetch_through_the_link(client, publication, 3, "gzip")
+    coding = file.get("Content-Encoding")
+    assert coding in (None, "gzip")
+    assert (gzip.decompress(body) if coding == "gzip" else body) == table
 
 
 def test_each_day_has_its_own_count(publication, client):
