@@ -1,7 +1,13 @@
-"""An Atom feed of the library: the newest publications and films."""
+"""An Atom feed of the library: the newest publications and films.
+
+RFC 4287 (section 4.1.1) wants an author on the feed unless every entry names one; films
+name none, so the feed's author is the programme: the site's name, as editors set it in
+Wagtail's sites settings.
+"""
 
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -21,6 +27,10 @@ class LibraryFeed(Feed):
 
     def link(self, library):
         return library.url if library else "/"
+
+    def author_name(self, library):
+        site = library.get_site() if library else None
+        return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
 
     def items(self, library):
         if library is None:
