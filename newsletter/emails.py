@@ -1,4 +1,8 @@
-"""The emails the newsletter sends: plain text and HTML from templates, with RFC 8058 headers."""
+"""The emails the newsletter sends: plain text and HTML from templates, with the list's
+headers: List-Id (RFC 2919) and one-click List-Unsubscribe (RFC 8058)."""
+
+import ipaddress
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
@@ -55,6 +59,23 @@ def unsubscribe_url(subscriber):
     return absolute(reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)]))
 
 
+def list_id():
+    """The newsletter's List-Id: `Name <newsletter.example.org>`, under the site's domain.
+
+    Mail filters and spam scores look for it on list mail. A site on an address with no
+    domain name (an IP address or a bare host, as in development) uses RFC 2919's
+    unmanaged `localhost` namespace instead.
+    """
+    host = (urlsplit(settings.BASE_URL).hostname or "").rstrip(".")
+    try:
+        ipaddress.ip_address(host)
+        host = ""
+    except ValueError:
+        pass
+    namespace = host if "." in host else "localhost"
+    return f"{settings.WAGTAIL_SITE_NAME} newsletter <newsletter.{namespace}>"
+
+
 def newsletter_email(subscriber, *, subject, template, context=None):
     """An email to one subscriber with a one-click unsubscribe link in its body and headers."""
     unsubscribe = unsubscribe_url(subscriber)
@@ -69,6 +90,7 @@ def newsletter_email(subscriber, *, subject, template, context=None):
         body=render_to_string(f"newsletter/emails/{template}.txt", context),
         to=[subscriber.email],
         headers={
+            "List-Id": list_id(),
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },

@@ -1,10 +1,12 @@
 """The confirmation email, its signed links, and unsubscribing in one click."""
 
 import time
-from email import message_from_bytes
+from email import message_from_bytes, policy
 
+import pytest
 from bs4 import BeautifulSoup
 from django.core import mail, signing
+from django.test import override_settings
 
 from newsletter.models import Subscriber
 from newsletter.tasks import send_confirmation
@@ -43,6 +45,25 @@ def test_the_email_has_plain_text_html_and_one_click_unsubscribe_headers(home, c
     # The headers survive into the message as sent.
     sent = message_from_bytes(message.message().as_bytes())
     assert sent["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+@pytest.mark.parametrize(
+    ("public_url", "list_id"),
+    [
+        ("https://www.kindercommunities.example", "<newsletter.www.kindercommunities.example>"),
+        ("https://KinderCommunities.example.", "<newsletter.kindercommunities.example>"),
+        ("http://127.0.0.1:8000", "<newsletter.localhost>"),
+        ("http://[::1]:8000", "<newsletter.localhost>"),
+        ("http://localhost:8000", "<newsletter.localhost>"),
+    ],
+)
+def test_the_email_names_its_list_under_the_sites_domain(home, client, public_url, list_id):
+    """RFC 2919's List-Id; an address with no domain name uses its `localhost` namespace."""
+    with override_settings(BASE_URL=public_url):
+        _subscriber, message = confirmation(client)
+    # As sent (a long header folded onto two lines), and as a mail client reads it.
+    sent = message_from_bytes(message.message().as_bytes(), policy=policy.default)
+    assert sent["List-Id"] == f"Kinder Communities newsletter {list_id}"
 
 
 def test_opening_the_confirm_link_asks_and_leaves_the_subscriber_pending(home, client):

@@ -99,6 +99,7 @@ def test_a_signup_made_while_the_mail_server_is_down_is_sent_when_it_is_back(
     (message,) = smtp_server.received
     assert message["To"] == "ann@example.org"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["List-Id"] == "Kinder Communities newsletter <newsletter.localhost>"
     assert confirmation_tasks().filter(status=TaskResultStatus.SUCCESSFUL).count() == 1
 
 
