@@ -7,3 +7,6 @@ class StaffConfig(AppConfig):
     name = "staff"
     verbose_name = "Staff"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from staff import signals  # noqa: F401  (connects the receivers)

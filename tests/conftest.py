@@ -90,26 +90,60 @@ def demo(db):
     return HomePage.objects.get()
 
 
-# The one administrator the tests sign in as.
+# The accounts tests sign in as, one per role (staff/roles.py): an editor writes and submits
+# for approval; an approver (in the Moderators group) also publishes, and looks after the
+# settings, subscribers and reports; a superuser may do anything, for what only Wagtail's
+# superusers see.
 EDITOR_USERNAME = "editor"
 EDITOR_PASSWORD = "an-editors-long-password"
+APPROVER_USERNAME = "approver"
+APPROVER_PASSWORD = "an-approvers-long-password"
+
+
+def staff_member(username, password, group):
+    """An active account in one of the roles' groups, with an email address to notify."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", password)
+    user.groups.add(Group.objects.get(name=group))
+    return user
 
 
 @pytest.fixture
-def editor_account(db, django_user_model):
-    """An administrator, not signed in: for tests that sign in with the password."""
+def editor_account(db):
+    """An editor (the Editors group), not signed in: for tests that sign in with the password."""
+    return staff_member(EDITOR_USERNAME, EDITOR_PASSWORD, "Editors")
+
+
+@pytest.fixture
+def approver_account(db):
+    """An approver (the Moderators group), not signed in."""
+    return staff_member(APPROVER_USERNAME, APPROVER_PASSWORD, "Moderators")
+
+
+@pytest.fixture
+def superuser_account(db, django_user_model):
+    """A superuser, for what Wagtail shows superusers alone (Settings > Users, Search terms)."""
     return django_user_model.objects.create_superuser(
-        EDITOR_USERNAME, "editor@example.org", EDITOR_PASSWORD
+        "administrator", "administrator@example.org", "an-administrators-long-password"
     )
 
 
 @pytest.fixture
 def editor(client, editor_account):
-    """The test client, signed in as the administrator.
+    """The test client, signed in as an editor.
 
     `force_login`, because django-axes refuses `client.login()`, which passes no request.
     """
     client.force_login(editor_account)
+    return client
+
+
+@pytest.fixture
+def approver(client, approver_account):
+    """The test client, signed in as an approver."""
+    client.force_login(approver_account)
     return client
 
 

@@ -1,22 +1,22 @@
-"""An editor signs in to the Wagtail admin, uploads a report, publishes a publication with
-it, and sees it on the site and in the library."""
+"""An approver (who may publish) signs in to the Wagtail admin, uploads a report, publishes a
+publication with it, and sees it on the site and in the library."""
 
 from tests.browser.pages import first_live
-from tests.conftest import EDITOR_PASSWORD, EDITOR_USERNAME
+from tests.conftest import APPROVER_PASSWORD, APPROVER_USERNAME
 
 REPORT = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def test_editor_publishes_a_publication_with_a_pdf_and_readers_find_it(
-    demo_site, editor_account, page, tmp_path
+def test_an_approver_publishes_a_publication_with_a_pdf_and_readers_find_it(
+    demo_site, approver_account, page, tmp_path
 ):
     library = first_live("publications.PublicationIndexPage")
     report = tmp_path / "editors-report.pdf"
     report.write_bytes(REPORT)
 
     page.goto("/admin/login/")
-    page.get_by_label("Username").fill(EDITOR_USERNAME)
-    page.get_by_label("Password").fill(EDITOR_PASSWORD)
+    page.get_by_label("Username").fill(APPROVER_USERNAME)
+    page.get_by_label("Password").fill(APPROVER_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/admin/")
 

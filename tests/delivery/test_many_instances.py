@@ -28,7 +28,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from tests.conftest import EDITOR_PASSWORD, EDITOR_USERNAME
+from tests.conftest import APPROVER_PASSWORD, APPROVER_USERNAME
 from tests.nginx import running_nginx
 from tests.servers import free_port, start, start_redis, stop, stop_redis
 
@@ -146,7 +146,7 @@ def site(tmp_path, postgres_url, redis_url, s3_endpoint):
 
 
 class Editor:
-    """An editor's browser: cookies kept by hand, since the site marks them Secure."""
+    """An approver's browser: cookies kept by hand, since the site marks them Secure."""
 
     def __init__(self, base_url):
         self.base_url = base_url
@@ -188,7 +188,7 @@ class Editor:
 
     def sign_in(self):
         fields = self.form("/admin/login/")
-        fields.update(username=EDITOR_USERNAME, password=EDITOR_PASSWORD)
+        fields.update(username=APPROVER_USERNAME, password=APPROVER_PASSWORD)
         response = self.request("POST", "/admin/login/", data=fields)
         assert response.status_code == 302, response.text[:2000]
 
@@ -225,7 +225,7 @@ def origin(url):
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def test_an_upload_and_a_publish_on_one_instance_reach_the_other(site, editor_account):
+def test_an_upload_and_a_publish_on_one_instance_reach_the_other(site, approver_account):
     front, instances, s3, endpoint = site["front"], site["instances"], site["s3"], site["endpoint"]
     editor = Editor(front)
     editor.sign_in()
@@ -287,7 +287,7 @@ def test_an_upload_and_a_publish_on_one_instance_reach_the_other(site, editor_ac
     read(front + "/programme/")
     assert read(front + "/programme/").headers["X-Cache-Status"] == "HIT"
 
-    # An editor publishes a new title through nginx...
+    # An approver publishes a new title through nginx...
     editor.base_url = front
     page = Page.objects.get(url_path="/home/programme/")
     fields = editor.form(f"/admin/pages/{page.pk}/edit/", "form#page-edit-form")

@@ -1,4 +1,6 @@
+import factory
 import wagtail_factories
+from wagtail.models import Collection
 
 from kindness.models import SiteSettings
 
@@ -15,3 +17,6 @@ def site_settings(site, **fields):
 class ImageFactory(wagtail_factories.ImageFactory):
     title = "A photograph"
     description = "Volunteers talking over tea at a community lunch"
+    # In the root collection, where uploads go and where the roles' permissions are given
+    # (wagtail-factories' own makes a new, unpermitted collection for each image).
+    collection = factory.LazyFunction(Collection.get_first_root_node)

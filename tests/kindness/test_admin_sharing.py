@@ -44,7 +44,7 @@ def test_the_promote_tab_offers_one_title_one_description_and_a_share_image(
         assert "Leave empty to use the page's own summary or introduction." in text, page
 
 
-def test_site_settings_offer_social_and_sharing_fields(home, editor, client):
+def test_site_settings_offer_social_and_sharing_fields(home, approver, client):
     site = Site.objects.get(is_default_site=True)
     response = client.get(f"/admin/settings/kindness/sitesettings/{site.pk}/")
     html = soup(response)
@@ -61,7 +61,7 @@ def test_site_settings_offer_social_and_sharing_fields(home, editor, client):
     assert b"Social profile" in response.content
 
 
-def test_editors_manage_redirects_and_search_promotions(editor, client):
+def test_approvers_manage_redirects_and_search_promotions(approver, client):
     assert client.get("/admin/redirects/").status_code == 200
     assert client.get("/admin/searchpicks/").status_code == 200
 

@@ -1,4 +1,5 @@
-"""Editors add and edit people in the Wagtail admin, with contact details on their own tab."""
+"""Editors add and edit people in the Wagtail admin, with contact details on their own tab;
+approvers publish them."""
 
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -36,8 +37,9 @@ def test_person_edit_form_has_content_and_contact_tabs(jennifer, editor):
     assert tabs[:3] == ["Content", "Contact", "Promote"]
 
 
-def test_editor_publishes_a_person_with_a_link(people_index, editor, client):
-    response = editor.post(f"/admin/pages/add/people/personpage/{people_index.pk}/", person_form())
+def test_an_approver_publishes_a_person_with_a_link(people_index, approver, client):
+    add_url = f"/admin/pages/add/people/personpage/{people_index.pk}/"
+    response = approver.post(add_url, person_form())
     assert response.status_code == 302, response.content[:2000]
     person = PersonPage.objects.get(slug="jennifer-wallace")
     assert person.live

@@ -1,4 +1,4 @@
-"""Editors can edit every programme page in the Wagtail admin."""
+"""Editors can edit every programme page in the Wagtail admin; approvers publish them."""
 
 import pytest
 from wagtail.test.utils.form_data import (
@@ -28,7 +28,7 @@ def test_edit_forms_open_with_their_tabs(home, index, editor):
     assert tabs[:3] == ["Content", "Details", "Promote"]
 
 
-def test_editor_publishes_a_strand_from_the_admin(index, editor, client):
+def test_an_approver_publishes_a_strand_from_the_admin(index, approver, client):
     data = nested_form_data(
         {
             "title": "Kindness in schools",
@@ -43,7 +43,7 @@ def test_editor_publishes_a_strand_from_the_admin(index, editor, client):
             "action-publish": "publish",
         }
     )
-    response = editor.post(f"/admin/pages/add/programme/strandpage/{index.pk}/", data)
+    response = approver.post(f"/admin/pages/add/programme/strandpage/{index.pk}/", data)
     assert response.status_code == 302, response.content[:2000]
     strand = StrandPage.objects.get(slug="kindness-in-schools")
     assert strand.live
@@ -80,7 +80,7 @@ def test_the_add_page_chooser_says_what_a_content_page_is_for(home, editor):
     assert ContentPage.page_description in chooser
 
 
-def test_editor_publishes_a_content_page_and_links_it_from_the_footer(home, editor, client):
+def test_an_approver_publishes_a_content_page_and_links_it_from_the_footer(home, approver, client):
     data = nested_form_data(
         {
             "title": "Accessibility statement",
@@ -91,7 +91,7 @@ def test_editor_publishes_a_content_page_and_links_it_from_the_footer(home, edit
             "action-publish": "publish",
         }
     )
-    response = editor.post(f"/admin/pages/add/programme/contentpage/{home.pk}/", data)
+    response = approver.post(f"/admin/pages/add/programme/contentpage/{home.pk}/", data)
     assert response.status_code == 302, response.content[:2000]
     page = ContentPage.objects.get(slug="accessibility")
     assert page.live
@@ -127,10 +127,12 @@ def strand_with_a_picture(picture):
         ("IMG_0042.jpg", "Describe what the image shows; a file name or the image"),
     ],
 )
-def test_admin_refuses_a_body_picture_without_alt_text(index, editor, alt_text, message):
+def test_admin_refuses_to_publish_a_body_picture_without_alt_text(
+    index, approver, alt_text, message
+):
     image = ImageFactory(title="Garden")
     picture = {"image": image.pk, "alt_text": alt_text}
-    response = editor.post(
+    response = approver.post(
         f"/admin/pages/add/programme/strandpage/{index.pk}/", strand_with_a_picture(picture)
     )
     assert response.status_code == 200
@@ -138,10 +140,10 @@ def test_admin_refuses_a_body_picture_without_alt_text(index, editor, alt_text, 
     assert not StrandPage.objects.filter(slug="kindness-in-gardens").exists()
 
 
-def test_a_body_picture_is_shown_with_its_alt_text_or_as_decorative(index, editor, client):
+def test_a_body_picture_is_shown_with_its_alt_text_or_as_decorative(index, approver, client):
     image = ImageFactory(title="Garden", description="Raised beds behind the hall")
     picture = {"image": image.pk, "alt_text": "Neighbours planting beans in raised beds"}
-    response = editor.post(
+    response = approver.post(
         f"/admin/pages/add/programme/strandpage/{index.pk}/", strand_with_a_picture(picture)
     )
     assert response.status_code == 302, response.content[:2000]
@@ -152,7 +154,7 @@ def test_a_body_picture_is_shown_with_its_alt_text_or_as_decorative(index, edito
 
     decorative = {"image": image.pk, "alt_text": "", "decorative": "on"}
     data = strand_with_a_picture(decorative)
-    response = editor.post(f"/admin/pages/{strand.pk}/edit/", data)
+    response = approver.post(f"/admin/pages/{strand.pk}/edit/", data)
     assert response.status_code == 302, response.content[:2000]
     figure = soup(client.get(strand.url)).select_one("main figure")
     assert figure.img["alt"] == ""

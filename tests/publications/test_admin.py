@@ -1,4 +1,5 @@
-"""Editors create publications, films and the library in the Wagtail admin."""
+"""Editors create publications, films and the library in the Wagtail admin; approvers publish
+them."""
 
 import pytest
 from django.core.files.base import ContentFile
@@ -27,8 +28,8 @@ def test_add_forms_open_for_every_page_type(home, library, editor):
         assert response["Location"] == "/admin/"
 
 
-def test_editor_publishes_a_publication_with_authors_and_a_download(
-    library, strand, ben, editor, client
+def test_an_approver_publishes_a_publication_with_authors_and_a_download(
+    library, strand, ben, approver, client
 ):
     document = PdfDocumentFactory()
     data = nested_form_data(
@@ -51,7 +52,7 @@ def test_editor_publishes_a_publication_with_authors_and_a_download(
         }
     )
     data["strands"] = [strand.pk]
-    response = editor.post(f"/admin/pages/add/publications/publicationpage/{library.pk}/", data)
+    response = approver.post(f"/admin/pages/add/publications/publicationpage/{library.pk}/", data)
     assert response.status_code == 302, response.context["form"].errors
     page = PublicationPage.objects.get(slug="the-courage-to-be-kind")
     assert page.live

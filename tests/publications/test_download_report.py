@@ -40,34 +40,34 @@ def table_rows(response):
     ]
 
 
-def test_the_report_adds_up_each_publication_month_by_month(publications, editor):
-    assert table_rows(editor.get(REPORT)) == [
+def test_the_report_adds_up_each_publication_month_by_month(publications, approver):
+    assert table_rows(approver.get(REPORT)) == [
         ["Quantifying kindness", "November 2026", "3"],
         ["The courage to be kind", "November 2026", "5"],
         ["The courage to be kind", "October 2026", "7"],
     ]
 
 
-def test_the_report_filters_by_months_and_publication(publications, editor):
+def test_the_report_filters_by_months_and_publication(publications, approver):
     courage, _ = publications
-    assert table_rows(editor.get(REPORT, {"since": "2026-11", "until": "2026-11"})) == [
+    assert table_rows(approver.get(REPORT, {"since": "2026-11", "until": "2026-11"})) == [
         ["Quantifying kindness", "November 2026", "3"],
         ["The courage to be kind", "November 2026", "5"],
     ]
     # The last day of a month belongs to it.
-    assert table_rows(editor.get(REPORT, {"until": "2026-10"})) == [
+    assert table_rows(approver.get(REPORT, {"until": "2026-10"})) == [
         ["The courage to be kind", "October 2026", "7"],
     ]
-    assert table_rows(editor.get(REPORT, {"publication": courage.pk})) == [
+    assert table_rows(approver.get(REPORT, {"publication": courage.pk})) == [
         ["The courage to be kind", "November 2026", "5"],
         ["The courage to be kind", "October 2026", "7"],
     ]
     # A month typed wrongly is said to be wrong, not a crash.
-    assert editor.get(REPORT, {"since": "October", "publication": "x"}).status_code == 200
+    assert approver.get(REPORT, {"since": "October", "publication": "x"}).status_code == 200
 
 
-def test_the_report_exports_as_csv_and_xlsx(publications, editor):
-    response = editor.get(REPORT, {"export": "csv", "publication": publications[0].pk})
+def test_the_report_exports_as_csv_and_xlsx(publications, approver):
+    response = approver.get(REPORT, {"export": "csv", "publication": publications[0].pk})
     assert response["Content-Disposition"] == 'attachment; filename="downloads.csv"'
     text = b"".join(response.streaming_content).decode()
     assert list(csv.reader(io.StringIO(text))) == [
@@ -75,7 +75,7 @@ def test_the_report_exports_as_csv_and_xlsx(publications, editor):
         ["The courage to be kind", "2026-11", "5"],
         ["The courage to be kind", "2026-10", "7"],
     ]
-    response = editor.get(REPORT, {"export": "xlsx"})
+    response = approver.get(REPORT, {"export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
         ["Publication", "Month", "Downloads"],
@@ -113,12 +113,12 @@ def admin_menu(client):
     return html.select_one("#wagtail-sidebar-props").string
 
 
-def test_the_edit_view_shows_the_publications_total(publications, editor):
+def test_the_edit_view_shows_the_publications_total(publications, approver):
     courage, quantifying = publications
-    html = soup(editor.get(f"/admin/pages/{courage.pk}/edit/"))
+    html = soup(approver.get(f"/admin/pages/{courage.pk}/edit/"))
     panel = html.find(string=lambda text: text and "Downloaded" in text).find_parent("p")
     assert visible_text(panel).startswith("Downloaded 12 times so far")
     assert panel.a["href"] == f"{REPORT}?publication={courage.pk}"
     DownloadCount.objects.filter(page=quantifying).delete()
-    html = soup(editor.get(f"/admin/pages/{quantifying.pk}/edit/"))
+    html = soup(approver.get(f"/admin/pages/{quantifying.pk}/edit/"))
     assert html.find(string=lambda text: text and "Not downloaded yet" in text)

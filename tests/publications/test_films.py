@@ -221,32 +221,32 @@ def video_object(page):
     return video
 
 
-def test_editor_can_publish_a_film_whose_recording_is_not_online_yet(library, editor):
+def test_approver_can_publish_a_film_whose_recording_is_not_online_yet(library, approver):
     add_url = f"/admin/pages/add/publications/filmpage/{library.pk}/"
-    response = editor.post(add_url, film_form(**{"action-publish": "publish"}))
+    response = approver.post(add_url, film_form(**{"action-publish": "publish"}))
     assert response.status_code == 302, response.context["form"].errors
     assert FilmPage.objects.get(slug="kindness-on-film").live
 
 
-def test_editor_can_save_a_draft_without_a_transcript_but_not_publish(library, editor):
+def test_approver_can_save_a_draft_without_a_transcript_but_not_publish(library, approver):
     add_url = f"/admin/pages/add/publications/filmpage/{library.pk}/"
     with_video = {"video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ"}
-    response = editor.post(add_url, film_form(**with_video, **{"action-publish": "publish"}))
+    response = approver.post(add_url, film_form(**with_video, **{"action-publish": "publish"}))
     assert response.status_code == 200
     assert not FilmPage.objects.filter(slug="kindness-on-film").exists()
 
-    response = editor.post(add_url, film_form(**with_video))
+    response = approver.post(add_url, film_form(**with_video))
     assert response.status_code == 302, response.context["form"].errors
     film = FilmPage.objects.get(slug="kindness-on-film")
     assert not film.live
 
     edit_url = f"/admin/pages/{film.pk}/edit/"
-    response = editor.post(edit_url, film_form(**with_video, **{"action-publish": "publish"}))
+    response = approver.post(edit_url, film_form(**with_video, **{"action-publish": "publish"}))
     assert response.status_code == 200
     assert "transcript" in response.context["form"].errors
     assert not FilmPage.objects.get(pk=film.pk).live
 
-    response = editor.post(
+    response = approver.post(
         edit_url,
         film_form(
             transcript=rich_text("<p>Everything said.</p>"),
@@ -258,13 +258,13 @@ def test_editor_can_save_a_draft_without_a_transcript_but_not_publish(library, e
     assert FilmPage.objects.get(pk=film.pk).live
 
 
-def test_a_draft_of_a_live_film_may_drop_its_transcript_but_cannot_be_published(library, editor):
+def test_a_draft_of_a_live_film_may_drop_its_transcript_but_cannot_be_published(library, approver):
     film = FilmPageFactory(parent=library, video_url="https://vimeo.com/76979871")
     film.save_revision().publish()
     edit_url = f"/admin/pages/{film.pk}/edit/"
     draft = film_form(title=film.title, slug=film.slug, video_url=film.video_url)
-    assert editor.post(edit_url, draft).status_code == 302
-    response = editor.post(
+    assert approver.post(edit_url, draft).status_code == 302
+    response = approver.post(
         edit_url,
         film_form(
             title=film.title,

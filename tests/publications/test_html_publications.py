@@ -422,7 +422,7 @@ def test_publishing_forgets_the_cached_chapters(demo, client):
     assert visible_text(soup(response).select_one(".report-body__chapter")) == "2 What we found"
 
 
-def test_an_editor_writes_a_report_with_a_footnote_in_the_admin(library, editor, client):
+def test_an_approver_publishes_a_report_with_a_footnote_from_the_admin(library, approver, client):
     data = nested_form_data(
         {
             "title": "The courage to be kind",
@@ -447,7 +447,7 @@ def test_an_editor_writes_a_report_with_a_footnote_in_the_admin(library, editor,
             "action-publish": "publish",
         }
     )
-    response = editor.post(f"/admin/pages/add/publications/publicationpage/{library.pk}/", data)
+    response = approver.post(f"/admin/pages/add/publications/publicationpage/{library.pk}/", data)
     assert response.status_code == 302, response.context["form"].errors
     page = PublicationPage.objects.get(slug="the-courage-to-be-kind")
     assert stored_anchors(page) == ["what-the-medics-found"]

@@ -177,11 +177,11 @@ def test_the_pdf_preview_is_the_drafts_pdf_made_without_saving_anything(publicat
     assert LIVE_WORDS in str(live.report.render_as_block())
 
 
-def test_an_approver_previews_the_saved_draft_as_its_pdf(publication, editor):
+def test_an_approver_previews_the_saved_draft_as_its_pdf(publication, approver):
     draft = Page.objects.get(pk=publication.pk).specific
     draft.report = [chapter("Introduction", DRAFT_WORDS)]
     draft.save_revision()
-    response = editor.get(f"/admin/pages/{publication.pk}/view_draft/", {"mode": "pdf"})
+    response = approver.get(f"/admin/pages/{publication.pk}/view_draft/", {"mode": "pdf"})
     assert response["Content-Type"] == "application/pdf"
     assert DRAFT_WORDS in pdf_text(response)
     assert LIVE_WORDS not in pdf_text(response)

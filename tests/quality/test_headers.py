@@ -119,7 +119,7 @@ def test_the_admin_gets_a_policy_it_works_under_and_still_cannot_be_framed_elsew
     assert permissions(response)["camera"] == set()
 
     client.force_login(editor_account)
-    for path in ("/admin/", "/admin/pages/", "/admin/documents/", "/admin/images/"):
+    for path in ("/admin/", f"/admin/pages/{demo.pk}/", "/admin/documents/", "/admin/images/"):
         response = client.get(path, secure=True)
         assert response.status_code == 200, path
         assert "'unsafe-inline'" in policy(response)["script-src"], path
