@@ -13,7 +13,7 @@ PUBLIC_URL ?= $(or $(BASE_URL),http://127.0.0.1:$(PORT))
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: help run worker install install-dev pdf-libs migrate demo admin serve chromium nginx bench quality-tools test lint format check clean
+.PHONY: help run worker install install-dev pdf-libs migrate demo admin staff serve chromium nginx bench quality-tools test lint format check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -86,8 +86,14 @@ worker: migrate ## Run the email and documents workers alone (make run starts th
 	  trap 'kill $$documents 2>/dev/null' EXIT; \
 	  $(BIN)/python manage.py db_worker --backend email
 
-admin: migrate ## Create an admin login for the Wagtail admin
+admin: migrate ## Create the first admin login (a superuser) for the Wagtail admin
 	$(BIN)/python manage.py createsuperuser
+
+# The person is emailed a link to set their password (in development: a file in var/mail/).
+staff: migrate ## Add an editor or an approver: make staff EMAIL=ada@example.org ROLE=editor|approver
+	@test -n "$(EMAIL)" && test -n "$(ROLE)" \
+	  || { echo "Usage: make staff EMAIL=<their email address> ROLE=editor|approver"; exit 2; }
+	PUBLIC_URL=$(PUBLIC_URL) $(BIN)/python manage.py add_staff "$(EMAIL)" --role "$(ROLE)"
 
 chromium: ## Install Debian's Chromium for the browser tests, when missing and allowed
 	@test -x $(CHROMIUM) \
