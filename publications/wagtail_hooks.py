@@ -14,6 +14,7 @@ from kindness.navigation import sections
 from kindness.slots import SlotComponent
 from publications.download_report import DownloadReportView
 from publications.downloads import download_permission_policy
+from publications.health import PublicationHealthView
 from publications.models import LibraryItemPage, PublicationIndexPage, PublicationPage
 from publications.report import chapters_of
 
@@ -160,4 +161,26 @@ def library_page(request):
             if isinstance(page, PublicationIndexPage) and page.live
         ),
         None,
+    )
+
+
+@hooks.register("register_admin_urls")
+def publication_health_urls():
+    return [
+        path(
+            "reports/publication-health/",
+            PublicationHealthView.as_view(),
+            name="publication_health",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def publication_health_menu_item():
+    return MenuItem(
+        "Publication health",
+        reverse("publication_health"),
+        name="publication-health",
+        icon_name="warning",
+        order=660,
     )

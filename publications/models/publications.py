@@ -21,6 +21,7 @@ from publications import report as html_report
 from publications.blocks import NoteBlock, ReportBlock
 from publications.citations import bibtex, harvard
 from publications.downloads import DownloadTotalPanel, serve_download
+from publications.panels import PublicationHealthPanel
 
 from .library import FILM_FILE_EXTENSIONS, DatePrecision, LibraryItemPage
 
@@ -114,6 +115,11 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
             help_text="The full report, a summary, an accessible version...",
         ),
         DownloadTotalPanel(heading="Downloads so far"),
+        PublicationHealthPanel(
+            heading="The PDFs' health",
+            help_text="The PDF made from the report text, and whether each uploaded PDF can be "
+            "searched and read with a screen reader.",
+        ),
         MultiFieldPanel(
             [FieldPanel("report"), FieldPanel("report_notes")],
             heading="The report as a web page",
