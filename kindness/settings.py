@@ -420,9 +420,17 @@ AXES_HTTP_RESPONSE_CODE = 429
 # Behind a trusted proxy the address to throttle is the one the proxy saw, not the proxy's.
 AXES_CLIENT_IP_CALLABLE = "kindness.middleware.client_ip_address"
 
-# Email: SMTP when EMAIL_HOST is set (production); in development, each message is written
-# to a file under var/mail/ so a person can open it and follow its links; otherwise Django's
-# default (SMTP on localhost), which fails loudly rather than dropping mail.
+# Email: every message the site sends (the admin's password resets and workflow
+# notifications, the newsletter's confirmations, anything else) is queued in the database
+# and sent by the email worker (kindness/mail.py), so no request waits for the mail server.
+# The worker sends with EMAIL_DELIVERY_BACKEND: SMTP when EMAIL_HOST is set (production); in
+# development, each message is written to a file under var/mail/ so a person can open it and
+# follow its links; otherwise Django's default (SMTP on localhost), which fails loudly
+# rather than dropping mail. While the server refuses, the worker tries again after each of
+# EMAIL_RETRY_DELAYS (seconds): about three days in all.
+EMAIL_BACKEND = "kindness.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_RETRY_DELAYS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600, 24 * 3600]
 if env("EMAIL_HOST"):
     EMAIL_HOST = env("EMAIL_HOST")
     EMAIL_PORT = int(env("EMAIL_PORT", "587"))
@@ -431,7 +439,7 @@ if env("EMAIL_HOST"):
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
 elif DEBUG:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = env("EMAIL_FILE_PATH") or str(BASE_DIR / "var" / "mail")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kinder Communities <noreply@localhost>")
 

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task
 
+from kindness.mail import deliver
 from newsletter.emails import confirmation_email
 from newsletter.models import Subscriber
 
@@ -28,7 +29,8 @@ def send_confirmation(subscriber_id, attempt=1):
     if subscriber is None:
         return "nothing to send: confirmed, unsubscribed or deleted meanwhile"
     try:
-        confirmation_email(subscriber).send()
+        # At once: this is the worker already, with retries of its own.
+        deliver(confirmation_email(subscriber))
     except (smtplib.SMTPException, OSError):
         delays = settings.NEWSLETTER_RETRY_DELAYS
         if attempt > len(delays):

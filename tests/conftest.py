@@ -182,3 +182,30 @@ def people_index(home):
 @pytest.fixture
 def library(home):
     return PublicationIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def smtp_server():
+    """A real local SMTP server, refusing mail until `accepting` is set; every email the site
+    sends is queued (the site's own EMAIL_BACKEND) and the worker sends it there."""
+    from django.test import override_settings
+
+    from kindness import settings as site_settings
+    from tests.servers import FlakySMTPServer
+
+    server = FlakySMTPServer()
+    server.controller.start()
+    with override_settings(
+        # The site's own, which Django's test runner swaps for its outbox.
+        EMAIL_BACKEND=site_settings.EMAIL_BACKEND,
+        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=server.port,
+        EMAIL_USE_TLS=False,
+        EMAIL_HOST_USER="",
+        EMAIL_HOST_PASSWORD="",
+        EMAIL_RETRY_DELAYS=[600, 600],
+        NEWSLETTER_RETRY_DELAYS=[600, 600],
+    ):
+        yield server
+    server.controller.stop()

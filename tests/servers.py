@@ -87,3 +87,37 @@ def stop(process):
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+class FlakySMTPServer:
+    """A real SMTP server (aiosmtpd) on a free local port that refuses mail until told to
+    accept it, as a mail server that is down for a while does."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.accepting = False
+        self.received = []
+        self.port = free_port()
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if not self.accepting:
+            return "451 4.3.0 Mail server busy: try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes
+
+        self.received.append(message_from_bytes(envelope.content))
+        return "250 Message accepted for delivery"
+
+
+def run_email_worker():
+    """The real email worker, as `make run` and production run it, until its queue is empty."""
+    from django.core.management import call_command
+
+    call_command(
+        "db_worker", "--backend=email", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+    )

@@ -14,6 +14,8 @@ from kindness.settings import *  # noqa: E402, F403
 # The test client speaks plain HTTP; production redirects to HTTPS.
 SECURE_SSL_REDIRECT = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Django's test runner keeps sent email in mail.outbox (EMAIL_BACKEND); so does the worker.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests render templates without running collectstatic first. Uploads go to MEDIA_ROOT below,
 # unless the environment names a bucket (the two-instance test's servers do).
 STORAGES = {

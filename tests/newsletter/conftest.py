@@ -2,11 +2,11 @@
 
 import re
 
-from django.core.management import call_command
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from newsletter.tasks import send_confirmation
+from tests.servers import run_email_worker
 
 VALID = {"email": "ann@example.org", "name": "Ann Example", "consent": "yes", "source": "/"}
 
@@ -17,11 +17,8 @@ def queued_confirmations():
     )
 
 
-def run_worker():
-    """The real worker, as `make run` and production run it, until the queue is empty."""
-    call_command(
-        "db_worker", "--backend=email", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
-    )
+# The real worker, as `make run` and production run it, until the queue is empty.
+run_worker = run_email_worker
 
 
 def sign_up(client, *, remote_addr="127.0.0.1", **fields):

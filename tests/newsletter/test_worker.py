@@ -1,12 +1,7 @@
 """The email queue with the real worker: nothing lost while the mail server is down."""
 
-import socket
-from email import message_from_bytes
-
 import pytest
-from aiosmtpd.controller import Controller
 from django.core import mail
-from django.test import override_settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -27,45 +22,6 @@ def test_the_worker_sends_the_email_and_the_link_confirms(demo, client):
     assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
     run_worker()
     assert len(mail.outbox) == 1  # sent once, not again
-
-
-class FlakySMTPServer:
-    """A real SMTP server on a free local port that refuses mail until told to accept it."""
-
-    def __init__(self):
-        self.accepting = False
-        self.received = []
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if not self.accepting:
-            return "451 4.3.0 Mail server busy: try again later"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.received.append(message_from_bytes(envelope.content))
-        return "250 Message accepted for delivery"
-
-
-@pytest.fixture
-def smtp_server():
-    server = FlakySMTPServer()
-    server.controller.start()
-    with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=server.port,
-        EMAIL_USE_TLS=False,
-        EMAIL_HOST_USER="",
-        EMAIL_HOST_PASSWORD="",
-        NEWSLETTER_RETRY_DELAYS=[600, 600],
-    ):
-        yield server
-    server.controller.stop()
 
 
 def confirmation_tasks():
