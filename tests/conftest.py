@@ -8,9 +8,10 @@ with factories start from `home`, which removes the demo's pages inside its tran
 
 Browser tests are transactional (the live server's thread must see committed rows), and so
 are a few others: Django empties the database after each one and restores, before the next,
-what was serialized after set-up (every transactional test here has serialized rollback, see
-below). That snapshot is taken after the demo content is loaded, so every transactional test
-starts from the demo site too. pytest-django runs transactional tests after all others, so
+what was saved after set-up (every transactional test here has serialized rollback, see
+below): on Postgres a copy of the tables, put back in SQL (tests/snapshots.py), elsewhere
+Django's JSON dump. Either is taken after the demo content is loaded, so every transactional
+test starts from the demo site too. pytest-django runs transactional tests after all others, so
 none of the others sees the emptied database.
 """
 
@@ -19,10 +20,11 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connection
 from wagtail.models import Page, Site
 
 from programme.models import HomePage
+from tests import snapshots
 from tests.people.factories import PeopleIndexPageFactory
 from tests.programme.factories import HomePageFactory, StrandIndexPageFactory
 from tests.publications.factories import PublicationIndexPageFactory
@@ -67,12 +69,31 @@ def pytest_runtest_setup(item):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The migrated test database, with the demo content loaded once for the whole run."""
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
         call_command("load_demo_content", stdout=StringIO())
-        for connection in connections.all():
-            # Only when a transactional test asked for it (pytest-django decides).
-            if hasattr(connection, "_test_serialized_contents"):
-                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        copied = snapshots.supported(connection)
+        if copied:
+            snapshots.save_demo(connection)
+            creation = type(connection.creation)
+            patch.setattr(
+                creation,
+                "deserialize_db_from_string",
+                snapshots.restore_from_snapshot(creation.deserialize_db_from_string),
+            )
+            operations = type(connection.ops)
+            patch.setattr(
+                operations,
+                "sql_flush",
+                snapshots.delete_instead_of_truncate(operations.sql_flush),
+            )
+        # Only when a transactional test asked for it (pytest-django decides).
+        if hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = (
+                snapshots.SNAPSHOT_MARKER
+                if copied
+                else connection.creation.serialize_db_to_string()
+            )
+        yield
 
 
 @pytest.fixture(autouse=True)
