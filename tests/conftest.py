@@ -4,7 +4,8 @@ The test database is built once per run: migrations, then the demo content, load
 `django_db_setup` below. Each test runs in a transaction on top of it that is rolled back,
 so a test that only reads the demo content (the `demo` fixture) pays nothing for it, and a
 test that changes it leaves it as it was for the next one. Tests that build their own pages
-with factories start from `home`, which removes the demo's pages inside its transaction.
+with factories start from `home`, which removes the demo's pages inside its transaction
+(on Postgres by removing the rows that removal was recorded to change: tests/snapshots.py).
 
 Browser tests are transactional (the live server's thread must see committed rows), and so
 are a few others: Django empties the database after each one and restores, before the next,
@@ -20,7 +21,7 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from wagtail.models import Page, Site
 
 from programme.models import HomePage
@@ -66,6 +67,17 @@ def pytest_runtest_setup(item):
         )
 
 
+def remove_demo_pages():
+    """Every page but Wagtail's root goes. Marked not live first: deleting a live page
+    unpublishes it (and logs that) one page at a time, which this does not need."""
+    Page.objects.filter(depth__gt=1).update(live=False)
+    Page.objects.filter(depth=2).delete()
+
+
+# What removing the demo's pages changed, recorded once (Postgres, tests/snapshots.py).
+DEMO_PAGES_REMOVED = snapshots.Changes()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The migrated test database, with the demo content loaded once for the whole run."""
@@ -74,6 +86,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         copied = snapshots.supported(connection)
         if copied:
             snapshots.save_demo(connection)
+            DEMO_PAGES_REMOVED.record(connection, remove_demo_pages)
             creation = type(connection.creation)
             patch.setattr(
                 creation,
@@ -171,12 +184,13 @@ def approver(client, approver_account):
 @pytest.fixture
 def home(db):
     """A landing page at the root of the default site, as the demo loader leaves it."""
-    root = Page.get_first_root_node()
-    # The demo's pages go, inside this test's transaction. Marked not live first: deleting a
-    # live page unpublishes it (and logs that) one page at a time, which this does not need.
-    Page.objects.filter(depth__gt=1).update(live=False)
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(parent=root, slug="home")
+    # The demo's pages go, inside this test's transaction.
+    if snapshots.supported(connection):
+        with transaction.atomic():
+            DEMO_PAGES_REMOVED.apply(connection)
+    else:
+        remove_demo_pages()
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="home")
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={

@@ -1,12 +1,19 @@
 """Saved states of the test database, put back with SQL instead of rebuilt row by row.
 
 On Postgres, right after the demo content is loaded, every table the site's models use is
-copied into a schema of its own (`DEMO_SCHEMA`). A transactional test starts from the demo
-site: Django empties the tables after each one and, before the next, would save every object
-of the demo again from a JSON dump taken after set-up (serialized rollback); here the tables
-are filled back from the copy with one `INSERT ... SELECT` each, in one round trip.
+copied into a schema of its own (`DEMO_SCHEMA`). Two things then start from that copy:
 
-SQLite keeps Django's own way: the JSON dump.
+- A transactional test starts from the demo site. Django empties the tables after each one
+  and, before the next, would save every object of the demo again from a JSON dump taken
+  after set-up (serialized rollback); here the tables are filled back from the copy with
+  one `INSERT ... SELECT` each, in one round trip.
+- A test built with factories starts from an empty landing page (`home` in conftest.py).
+  Removing the demo's pages through the ORM touches every page, revision and index entry
+  one query at a time; it is done once, before the first test, and the rows it removed and
+  added are recorded. The `home` fixture then removes and adds exactly those rows, inside
+  the test's transaction, which is rolled back as before.
+
+SQLite keeps Django's own way for both: the JSON dump, and the ORM's delete in each test.
 """
 
 from django.db import transaction
@@ -76,6 +83,63 @@ def restore_demo(connection):
     ]
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute(";\n".join(statements))
+
+
+class Changes:
+    """The rows a change makes to the demo database, to make it again inside any test.
+
+    `record(connection, change)` runs `change()` once in a transaction that is rolled back,
+    as a test's is (so nothing it leaves for after the commit runs), and records per table
+    the primary keys of the rows it removed or altered, and the rows it added or altered, in
+    Postgres's COPY format. `apply()` removes and adds those rows: only those, so rows a test
+    made before (an editor's account) stay.
+    """
+
+    def __init__(self):
+        self.tables = []  # (table, primary key column, columns, keys removed, rows added)
+
+    def record(self, connection, change):
+        quote = connection.ops.quote_name
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            change()
+            for table in _tables(connection):
+                key = connection.introspection.get_primary_key_column(cursor, table)
+                assert key, f"{table} has no primary key: its changed rows cannot be named"
+                names = ", ".join(
+                    quote(column.name)
+                    for column in connection.introspection.get_table_description(cursor, table)
+                )
+                differ = (
+                    "SELECT a.{key} FROM {a} a LEFT JOIN {b} b ON a.{key} = b.{key} "
+                    "WHERE b.{key} IS NULL OR a::text <> b::text"
+                )
+                now, before = quote(table), f"{DEMO_SCHEMA}.{quote(table)}"
+                cursor.execute(differ.format(key=quote(key), a=before, b=now))
+                removed = [row[0] for row in cursor.fetchall()]
+                cursor.execute(differ.format(key=quote(key), a=now, b=before))
+                added = [row[0] for row in cursor.fetchall()]
+                rows = b""
+                if added:
+                    copy_out = (
+                        f"COPY (SELECT {names} FROM {now} WHERE {quote(key)} = ANY(%s)) TO STDOUT"
+                    )
+                    with cursor.cursor.copy(copy_out, [added]) as copy:
+                        rows = b"".join(bytes(block) for block in copy)
+                if removed or added:
+                    self.tables.append((table, key, names, removed, rows))
+            transaction.set_rollback(True, using=connection.alias)
+
+    def apply(self, connection):
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            for table, key, names, removed, rows in self.tables:
+                if removed:
+                    cursor.execute(
+                        f"DELETE FROM {quote(table)} WHERE {quote(key)} = ANY(%s)", [removed]
+                    )
+                if rows:
+                    with cursor.cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+                        copy.write(rows)
 
 
 def restore_from_snapshot(original):
