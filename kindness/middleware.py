@@ -1,8 +1,7 @@
-"""The admin's own Content Security Policy, django-axes' hooks, the hidden manifest and the
-count of readers' searches. How pages reach readers (the page cache, compression, the 503
-page for a database that cannot be reached) is the delivery app's."""
+"""The admin's own Content Security Policy, django-axes' hooks and the hidden manifest.
+How pages reach readers (the page cache, compression, the 503 page for a database that
+cannot be reached) is the delivery app's; the count of searches is kindness/search's."""
 
-import functools
 import math
 
 from axes.helpers import get_cool_off
@@ -10,11 +9,8 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 
 from delivery.admin_paths import is_admin_request
-from kindness import search_statistics
-from kindness.forms import SearchForm
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -77,35 +73,5 @@ def hide_static_manifest(get_response):
         if request.path_info.startswith(manifest):
             raise Http404("Not a public file")
         return get_response(request)
-
-    return middleware
-
-
-@functools.cache
-def _search_path():
-    return reverse("search")
-
-
-def count_searches(get_response):
-    """Count each search readers make, in the cache (kindness/search_statistics.py).
-
-    Above the page cache, so a search answered from it counts too. Only the first page of
-    results: paging through them is the same search.
-    """
-
-    def middleware(request):
-        response = get_response(request)
-        if (
-            request.method == "GET"
-            and response.status_code == 200
-            and request.path_info == _search_path()
-        ):
-            # Read as the view reads it: an invalid parameter is dropped, not the search.
-            form = SearchForm(request.GET)
-            form.is_valid()
-            query, page = form.cleaned_data.get("q"), form.cleaned_data.get("page")
-            if query and page in (None, 1):
-                search_statistics.record(query)
-        return response
 
     return middleware

@@ -109,7 +109,7 @@ MIDDLEWARE = [
     # stores pages uncompressed, whatever the reader's browser accepts).
     "delivery.compression.PublicCompressionMiddleware",
     # Above the page cache, so searches answered from it are counted too (in the cache).
-    "kindness.middleware.count_searches",
+    "kindness.search.middleware.count_searches",
     # Below WhiteNoise and the security headers, above the session: a hit touches no
     # database, and is sent with the same headers as a freshly rendered page.
     "delivery.page_cache.PageCacheMiddleware",

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
-from kindness import search_statistics
+from kindness.search import statistics
 
 
 # The "email" backend is the project's one database-backed queue, the one the worker runs
@@ -14,7 +14,7 @@ from kindness import search_statistics
 def flush_search_statistics(every_minutes=None):
     """Move the searches counted in the cache into the admin's search terms; with
     `every_minutes`, run again after that many minutes."""
-    written = search_statistics.flush()
+    written = statistics.flush()
     if every_minutes:
         flush_search_statistics.using(
             run_after=timezone.now() + timedelta(minutes=every_minutes)

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from delivery import health
 from kindness import views
 from kindness.apps import project_submodules
+from kindness.search import views as search_views
 from kindness.sitemap import PageSitemap
 
 urlpatterns = [
@@ -17,7 +18,7 @@ urlpatterns = [
     # Wagtail's patterns, so a document's address resolves here.
     re_path(r"^documents/(\d+)/(.*)$", views.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", views.search, name="search"),
+    path("search/", search_views.search, name="search"),
     path(
         "sitemap.xml",
         views.read_only(sitemap),

@@ -1,6 +1,6 @@
 from django import forms
 
-from kindness.search import MAX_QUERY_LENGTH, clean_query
+from kindness.search.text import MAX_QUERY_LENGTH, clean_query
 from people.models import PersonPage
 from programme.models import StrandPage
 

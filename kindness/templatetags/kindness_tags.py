@@ -11,9 +11,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from wagtail.models import Site
 
-from kindness import search
 from kindness.models import SiteSettings
 from kindness.navigation import sections
+from kindness.search import text as search_text
 from kindness.sharing import ShareCard, absolute_url, share_card, share_description
 from kindness.sharing import share_links as network_links
 from kindness.slots import slot_tag
@@ -226,7 +226,7 @@ def result_description(page):
 @register.simple_tag
 def search_snippet(page, query):
     """The words around `query`'s first match in `page`, matches in <mark>, HTML-escaped."""
-    return search.search_snippet(page, query)
+    return search_text.search_snippet(page, query)
 
 
 @register.simple_tag

@@ -12,7 +12,7 @@ from wagtail.search import index
 from delivery import site_memo
 from kindness.models import ShareMetadataMixin
 from kindness.navigation import OneQueryRouteMixin
-from kindness.search import prefetch_for_snippets, search_terms
+from kindness.search.text import prefetch_for_snippets, search_terms
 from publications.forms import LibraryFilterForm
 
 from .library import LibraryItemPage

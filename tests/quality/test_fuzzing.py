@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kindness import search_statistics
+from kindness.search import statistics as search_statistics
 from tests.html import inline_code
 from tests.quality.conftest import get_forms, one_page_per_type, parse
 
@@ -66,7 +66,7 @@ def query_string(values):
 
 
 # What the site records of a visit: nothing in the database. Searches are counted in the
-# cache for editors' search terms (kindness/search_statistics.py); the tests below check
+# cache for editors' search terms (kindness/search/statistics.py); the tests below check
 # what is counted there.
 RECORDS_OF_VISITS = set()
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from kindness import search_statistics
+from kindness.search import statistics
 
 # How often the worker moves the counted searches into the admin's search terms.
 EVERY_MINUTES = 60
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         if schedule:
             self.schedule()
             return
-        written = search_statistics.flush()
+        written = statistics.flush()
         if options["verbosity"]:
             self.stdout.write(f"Wrote {written} search term{'s' * (written != 1)}.")
 

@@ -4,7 +4,7 @@ Wagtail's own counting (`Query.get(q).add_hit()` in the view) wrote a row per di
 search in the request: every search was a write, and anyone could grow the table by
 searching nonsense. And with the page cache, most searches never reach the view.
 
-Here each search is counted in the cache (kindness.middleware.count_searches, above the
+Here each search is counted in the cache (kindness.search.middleware.count_searches, above the
 page cache, so cached answers count too): at most MAX_QUERIES distinct searches between two
 flushes; a new one past that waits for the next. The worker's periodic task
 (kindness.tasks.flush_search_statistics) moves the MOST_SEARCHED of them into Wagtail's

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
-from kindness import search_statistics
+from kindness.search import statistics as search_statistics
 from tests.html import visible_text
 from tests.quality.conftest import parse
 

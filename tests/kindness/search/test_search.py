@@ -5,7 +5,8 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from kindness import search_statistics, views
+from kindness.search import statistics as search_statistics
+from kindness.search import views
 from tests.html import soup, visible_text
 from tests.people.factories import PeopleIndexPageFactory, PersonPageFactory
 from tests.programme.factories import StrandPageFactory
@@ -157,7 +158,7 @@ def test_a_promoted_page_comes_first(strand_index, client):
 def test_searches_are_counted_for_editors(home, client):
     client.get("/search/", {"q": "kindness"})
     client.get("/search/", {"q": "Kindness "})
-    # In the cache until the worker's flush (tests/kindness/test_search_statistics.py).
+    # In the cache until the worker's flush (tests/kindness/search/test_search_statistics.py).
     assert search_statistics.counted() == {"kindness": 2}
 
 
