@@ -12,10 +12,14 @@ class PublicationsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from people.models import PersonPage
-        from publications.documents import queue_text_extraction
         from publications.models import GeneratedPdf
-        from publications.models.publications import PublicationPage, keep_author_names
-        from publications.tasks import delete_generated_document, put_back_generated_pdf
+        from publications.models.authors import keep_author_names
+        from publications.models.publications import PublicationPage
+        from publications.tasks import (
+            delete_generated_document,
+            put_back_generated_pdf,
+            queue_text_extraction,
+        )
 
         pre_delete.connect(keep_author_names, sender=PersonPage)
         post_save.connect(queue_text_extraction, sender=get_document_model())

@@ -10,7 +10,6 @@ import hashlib
 import io
 import logging
 
-from django.db import transaction
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -61,16 +60,3 @@ def pdf_text(data):
     except Exception as error:  # pypdf raises many kinds of error on a damaged file
         raise UnreadablePdf(f"{type(error).__name__}: {error}") from None
     return "\n\n".join(text.strip() for text in pages)[:MAX_TEXT_LENGTH]
-
-
-def queue_text_extraction(sender, instance, raw=False, **kwargs):
-    """post_save of a document: read its text once the save is committed, if it is a PDF.
-
-    `robust`: a queue that cannot be reached is logged, and the editor's upload still
-    succeeds.
-    """
-    if raw or not is_pdf(instance):
-        return
-    from publications.tasks import extract_document_text
-
-    transaction.on_commit(lambda: extract_document_text.enqueue(instance.pk), robust=True)

@@ -67,6 +67,17 @@ def extract_document_text(document_id):
     return status
 
 
+def queue_text_extraction(sender, instance, raw=False, **kwargs):
+    """post_save of a document: read its text once the save is committed, if it is a PDF.
+
+    `robust`: a queue that cannot be reached is logged, and the editor's upload still
+    succeeds.
+    """
+    if raw or not is_pdf(instance):
+        return
+    transaction.on_commit(lambda: extract_document_text.enqueue(instance.pk), robust=True)
+
+
 def reindex_publications_offering(document):
     """Search finds a publication by its files' text: index it again now the text is in,
     and forget the cached library pages (a library search is a cached page) that list it."""

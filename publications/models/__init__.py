@@ -1,12 +1,12 @@
 """Publications, films and the library that lists them together (one module each)."""
 
+from .authors import PublicationAuthor
 from .documents import DocumentText, GeneratedPdf
 from .downloads import DownloadCount
 from .films import FilmPage, FilmPageForm
 from .index import PublicationIndexPage
 from .library import DatePrecision, LibraryItemPage
 from .publications import (
-    PublicationAuthor,
     PublicationDownload,
     PublicationPage,
     PublicationType,

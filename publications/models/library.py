@@ -12,6 +12,8 @@ from wagtail.search import index
 
 from kindness.models import ShareMetadataMixin, SitePageQuerySet, require_image_description
 
+from .authors import PublicationAuthor
+
 # A film's own files, uploaded as documents: its video and its captions. They belong on a
 # film page, never among a publication's downloads.
 VIDEO_EXTENSIONS = {"mp4": "video/mp4", "webm": "video/webm"}
@@ -37,8 +39,6 @@ class LibraryItemQuerySet(SitePageQuerySet):
         texts, which a card never shows (a report's whole text: 2 ms of a listing to fetch
         and decode), are left in the database unless `texts`, for search snippets.
         """
-        from .publications import PublicationAuthor
-
         listing = self.select_related("image", "publicationpage", "filmpage").prefetch_related(
             "image__renditions",
             Prefetch("publicationpage__authors", queryset=PublicationAuthor.for_cards()),
