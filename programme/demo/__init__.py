@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from kindness.demo import child_page
 from kindness.public_url import point_site_at
 from people.models import PersonPage
+from programme.demo.pages import load as load_content_pages
 from programme.models import HomePage, StrandIndexPage, StrandPage
 
 BRIEF_FILE = Path(__file__).with_name("brief.md")
@@ -259,11 +260,14 @@ def load():
 def link():
     """The brief on the landing page, and the site's own pages (About, privacy and
     accessibility), which link the strands, people and publications they name."""
-    from .pages import load as load_content_pages  # It reads this module's SPEAK_TO.
-
     home, people = home_page(), people_by_slug()
     write_brief(home, people)
-    load_content_pages(home, people)
+    load_content_pages(home, speak_to_pages(people))
+
+
+def speak_to_pages(people):
+    """The person pages of SPEAK_TO that exist, for the brief and the about page."""
+    return [people[slug] for slug in SPEAK_TO if slug in people]
 
 
 def people_by_slug():
@@ -349,7 +353,7 @@ def write_brief(home, people):
         html[cut + len(brief["bullets"]) :],
     )
     strands = {strand.slug: strand for strand in StrandPage.objects.live()}
-    speak_to = [people[slug] for slug in SPEAK_TO if slug in people]
+    speak_to = speak_to_pages(people)
     body = [("heading", {"text": brief["heading"], "level": "h2"})]
     body += [("paragraph", "".join(f"<p>{p}</p>" for p in before))]
     body += [

@@ -10,7 +10,6 @@ from html import escape
 
 from django.utils.html import format_html
 
-from programme.demo import SPEAK_TO
 from programme.models import ContentPage
 
 ORGANISATION = "Carnegie UK Trust"
@@ -218,15 +217,16 @@ def accessibility(links):
     }
 
 
-def load(home, people):
-    """Create the about page, privacy notice and accessibility statement that are missing."""
+def load(home, speak_to):
+    """Create the about page, privacy notice and accessibility statement that are missing.
+
+    `speak_to`: the person pages the about page offers to speak to."""
     children = {page.slug: page for page in home.get_children().specific()}
     links = {
         "programme": page_link(children.get("programme"), "the programme"),
         "library": page_link(children.get("library"), "the library"),
         "people": page_link(children.get("people"), "People"),
     }
-    speak_to = [people[slug] for slug in SPEAK_TO if slug in people]
     pages = {}
     pages["about"] = content_page(home, about(links, speak_to))
     pages["privacy"] = content_page(
