@@ -1,13 +1,14 @@
 """The apps are layers: each builds only on the ones below it, in code and in the database.
 
-`lint-imports` checks the imports; these tests check what it cannot see: that the layer
-order it enforces is the order the apps are installed in, that migrations follow it, and
-that templates do.
+`lint-imports` checks the imports between apps; these tests check what it cannot see: that
+the layer order it enforces is the order the apps are installed in, that migrations follow
+it, and templates too, and that no two modules import each other.
 """
 
 import tomllib
 from pathlib import Path
 
+import grimp
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
@@ -55,6 +56,21 @@ def test_no_migration_depends_on_an_app_in_a_higher_layer():
         if dependency[0] in installed and installed.index(dependency[0]) > installed.index(app)
     ]
     assert against_the_flow == []
+
+
+def test_no_two_modules_import_each_other():
+    # Every import counts, a function's own included: one inside a function only hides the
+    # cycle, and the two modules still cannot be read, tested or moved apart.
+    graph = grimp.build_graph(*project_apps(), include_external_packages=False)
+    both_ways = sorted(
+        {
+            tuple(sorted((module, imported)))
+            for module in graph.modules
+            for imported in graph.find_modules_directly_imported_by(module)
+            if module in graph.find_modules_directly_imported_by(imported)
+        }
+    )
+    assert both_ways == []
 
 
 def test_a_database_that_linked_authors_in_the_people_app_does_not_link_them_again(db):
