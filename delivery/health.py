@@ -2,12 +2,13 @@
 check."""
 
 import logging
-import time
 
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from delivery.breaker import ONCE_A_MINUTE, SaidAtMost, first_line
 
 logger = logging.getLogger(__name__)
 
@@ -29,19 +30,15 @@ def healthz(request):
 
 
 # A load balancer asks every few seconds: a failing check is said at most once a minute.
-HEALTH_LOG_INTERVAL = 60
-_health_logged_at = {}
+_said = {"database": SaidAtMost(ONCE_A_MINUTE), "cache": SaidAtMost(ONCE_A_MINUTE)}
 
 
 def _answers(name, check):
     try:
         check()
     except Exception as error:  # Whatever the driver raises, the answer is "no".
-        now = time.monotonic()
-        if now - _health_logged_at.get(name, -HEALTH_LOG_INTERVAL) >= HEALTH_LOG_INTERVAL:
-            _health_logged_at[name] = now
-            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-            logger.warning("Health check: the %s is unavailable: %s", name, first_line)
+        if _said[name].now():
+            logger.warning("Health check: the %s is unavailable: %s", name, first_line(error))
         return "unavailable"
     return "ok"
 

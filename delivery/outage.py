@@ -1,12 +1,12 @@
 """A database that cannot be reached: the designed 503 page with Retry-After, not a 500."""
 
 import logging
-import threading
-import time
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+
+from delivery.breaker import ONCE_A_MINUTE, SaidAtMost, first_line
 
 logger = logging.getLogger(__name__)
 
@@ -16,9 +16,7 @@ DATABASE_DOWN_RETRY_AFTER = 30
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 # An outage is said in the log once, then at most once a minute while it lasts: a crowd
 # meeting a dead database must not write a line (or a traceback) per request.
-OUTAGE_LOG_INTERVAL = 60
-_outage_logged_at = None
-_outage_log_lock = threading.Lock()
+outage_log = SaidAtMost(ONCE_A_MINUTE)
 
 
 def database_unavailable(exception):
@@ -26,16 +24,10 @@ def database_unavailable(exception):
 
     Rendered without a request, so nothing on it asks the database again.
     """
-    global _outage_logged_at
-    now = time.monotonic()
-    with _outage_log_lock:
-        say_it = _outage_logged_at is None or now - _outage_logged_at >= OUTAGE_LOG_INTERVAL
-        if say_it:
-            _outage_logged_at = now
-    if say_it:
-        first_line = (str(exception).strip().splitlines() or [type(exception).__name__])[0]
+    if outage_log.now():
         logger.error(
-            "Database unavailable, answering 503 (said at most once a minute): %s", first_line
+            "Database unavailable, answering 503 (said at most once a minute): %s",
+            first_line(exception),
         )
     response = HttpResponse(loader.get_template("503.html").render(), status=503)
     response["Retry-After"] = str(DATABASE_DOWN_RETRY_AFTER)

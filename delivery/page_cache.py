@@ -22,7 +22,6 @@ make entries unreachable, never bring a stale one back.
 
 import hashlib
 import logging
-import time
 import uuid
 from urllib.parse import urlencode
 
@@ -42,6 +41,7 @@ from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex, Site
 
 from delivery import front_cache
+from delivery.breaker import ONCE_A_MINUTE, SaidAtMost
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,6 @@ MAX_QUERY_LENGTH = 300
 NEVER_STORE = {"private", "no-cache", "no-store"}
 # A response that varies on anything else (a language, a device) is not one page.
 VARY_ALLOWED = {"cookie", "accept-encoding"}
-CACHE_DOWN_LOG_INTERVAL = 60
 
 
 class PageCacheMiddleware:
@@ -248,18 +247,15 @@ def _new_tokens(keys):
     cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
 
 
-_last_cache_warning = 0.0
+_cache_down_log = SaidAtMost(ONCE_A_MINUTE)
 
 
 def _cache_call(function, *args):
     """Call the cache; when it is unreachable, carry on uncached and say so once a minute."""
-    global _last_cache_warning
     try:
         return function(*args)
     except Exception as error:  # Any backend's connection error: the page still renders.
-        now = time.monotonic()
-        if now - _last_cache_warning > CACHE_DOWN_LOG_INTERVAL:
-            _last_cache_warning = now
+        if _cache_down_log.now():
             logger.warning("Page cache unavailable, serving uncached: %s", error)
         return None
 

@@ -17,12 +17,13 @@ reports the cache as down while pages are still served.
 
 import logging
 import threading
-import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from delivery.breaker import ONCE_A_MINUTE, Breaker, SaidAtMost
 
 logger = logging.getLogger(__name__)
 
@@ -33,17 +34,15 @@ READ_TIMEOUT = 1.0
 # How long the process serves uncached before it tries Redis again.
 RETRY_SECONDS = 5
 # The most often the same outage is logged.
-WARNING_INTERVAL = 60
+WARNING_INTERVAL = ONCE_A_MINUTE
 
 
 class _Outage:
     """One per Redis location, shared by the process's threads (each has its own cache)."""
 
     def __init__(self):
-        self.lock = threading.Lock()
-        self.down_until = 0.0
-        self.since = None
-        self.last_warning = None
+        self.breaker = Breaker(RETRY_SECONDS)
+        self.warning = SaidAtMost(WARNING_INTERVAL)
 
 
 _outages = {}
@@ -66,42 +65,32 @@ class ResilientRedisCache(RedisCache):
         self._outage = _outage_for(tuple(self._servers))
 
     def _call(self, method, fallback, *args, **kwargs):
-        outage = self._outage
-        if outage.down_until > time.monotonic():
+        if self._outage.breaker.is_open():
             return fallback
         try:
             result = method(*args, **kwargs)
         except UNREACHABLE as error:
             self._went_down(error)
             return fallback
-        if outage.since is not None:
+        if self._outage.breaker.down:
             self._came_back()
         return result
 
     def _went_down(self, error):
-        outage = self._outage
-        now = time.monotonic()
-        with outage.lock:
-            outage.down_until = now + RETRY_SECONDS
-            if outage.since is None:
-                outage.since = now
-            if outage.last_warning is None or now - outage.last_warning >= WARNING_INTERVAL:
-                outage.last_warning = now
-                logger.warning(
-                    "Cache unavailable, serving pages uncached and retrying every %s s: %s",
-                    RETRY_SECONDS,
-                    error,
-                )
+        breaker = self._outage.breaker
+        breaker.went_down()
+        if self._outage.warning.now():
+            logger.warning(
+                "Cache unavailable, serving pages uncached and retrying every %s s: %s",
+                breaker.retry_seconds,
+                error,
+            )
 
     def _came_back(self):
-        outage = self._outage
-        with outage.lock:
-            if outage.since is None:
-                return
-            seconds = time.monotonic() - outage.since
-            outage.since = None
-            outage.last_warning = None
-            outage.down_until = 0.0
+        seconds = self._outage.breaker.came_back()
+        if seconds is None:
+            return
+        self._outage.warning.forget()
         logger.warning("Cache available again after %.0f s", seconds)
 
     def ping(self):
@@ -111,7 +100,7 @@ class ResilientRedisCache(RedisCache):
         except UNREACHABLE as error:
             self._went_down(error)
             raise
-        if self._outage.since is not None:
+        if self._outage.breaker.down:
             self._came_back()
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):

@@ -23,12 +23,13 @@ DB_STATEMENT_TIMEOUT lets it. TCP keepalives (settings) still find a dead peer f
 
 import logging
 import threading
-import time
 
 import psycopg
 from django.core.signals import request_started
 from django.db.backends.postgresql import base
 from psycopg import errors
+
+from delivery.breaker import Breaker
 
 logger = logging.getLogger(__name__)
 
@@ -41,27 +42,20 @@ class _Outage:
     """This process's view of the database: answering, or down until a moment."""
 
     def __init__(self):
-        self.lock = threading.Lock()
+        self.breaker = Breaker(RETRY_SECONDS)
         self.answer_timeout = None
         self.changes_timeout = None
-        self.down_until = 0.0
-        self.since = None
 
     def went_down(self):
-        now = time.monotonic()
-        with self.lock:
-            self.down_until = now + RETRY_SECONDS
-            if self.since is None:
-                self.since = now
+        self.breaker.went_down()
 
     def came_back(self):
-        with self.lock:
-            since, self.since, self.down_until = self.since, None, 0.0
-        if since is not None:
-            logger.warning("Database answering again after %.0f s", time.monotonic() - since)
+        seconds = self.breaker.came_back()
+        if seconds is not None:
+            logger.warning("Database answering again after %.0f s", seconds)
 
     def refuse_while_down(self):
-        if self.down_until > time.monotonic():
+        if self.breaker.is_open():
             raise psycopg.OperationalError(
                 f"the database did not answer a moment ago; trying again within {RETRY_SECONDS} s"
             )

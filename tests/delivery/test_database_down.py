@@ -81,7 +81,7 @@ def test_a_long_outage_is_said_again_once_a_minute():
     # A minute, made a fifth of a second so the test can wait for it.
     interval = 0.2
     _, log, seconds = run_crowd(
-        tune=f"delivery.outage.OUTAGE_LOG_INTERVAL = {interval}", pause=0.05
+        tune=f"delivery.outage.outage_log.interval = {interval}", pause=0.05
     )
     said = [line for line in log.splitlines() if line.startswith("Database unavailable")]
     # Said again while the outage lasts, but never more often than the interval allows,
