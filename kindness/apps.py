@@ -7,7 +7,14 @@ from django.utils.module_loading import module_has_submodule
 
 
 class KindnessConfig(AppConfig):
-    """The project package: site settings, shared blocks, page mixins and template tags."""
+    """The core every app builds on: settings and URLs, the base page models and mixins,
+    the shared body blocks, site settings, navigation, sharing, site search
+    (`kindness/search/`), the template tags, the error pages and demo loading.
+
+    It imports no app of the project but the two below it, `delivery` (how pages reach
+    readers) and `charts`, and finds what the apps above add through the app registry
+    (`project_submodules`) and Wagtail hooks.
+    """
 
     name = "kindness"
     verbose_name = "Site-wide"
