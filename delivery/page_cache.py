@@ -26,6 +26,7 @@ import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
@@ -303,8 +304,9 @@ def paths_for_page(page):
     `page_cache_paths` hook: a function of the page returning paths.
     """
     pages = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
+    # References from pages: their base content type is Page's.
     references = ReferenceIndex.get_references_to(page).filter(
-        base_content_type=ReferenceIndex._get_base_content_type(page)
+        base_content_type=ContentType.objects.get_for_model(Page)
     )
     referring_ids = set(references.values_list("object_id", flat=True))
     pages += Page.objects.filter(pk__in=[int(pk) for pk in referring_ids if pk.isdigit()])

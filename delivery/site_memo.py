@@ -30,7 +30,7 @@ from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models.sites import get_site_for_hostname
 
-from delivery import page_cache
+from delivery import compat, page_cache
 
 # The longest anything is kept, for a change made in another process without a shared cache.
 MAX_AGE = 60
@@ -95,17 +95,21 @@ def find_site(request):
     Wagtail's `Site.find_for_request()`, which every page, menu and link asks, and its
     routing, which asks for the home page as its specific type, cost a query each. Both are
     remembered; the copies are set where Wagtail keeps them for the request
-    (`request._wagtail_site`, the site's `root_page` and its `specific`).
+    (`compat.keep_request_site`, the site's `root_page` and its `specific`).
+
+    Called below CommonMiddleware, which has refused a host that is not allowed, so the
+    host is read the public way, `get_host()`.
     """
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
-    hostname = split_domain_port(request._get_raw_host())[0]
+    known = compat.request_site(request, _MISSING)
+    if known is not _MISSING:
+        return known
+    hostname = split_domain_port(request.get_host())[0]
     port = request.get_port()
     site = remembered(request, ("site", hostname, port), lambda: _site_for(hostname, port))
     if site is not None:
         root = site.root_page
         site = fresh(site, root_page=fresh(root, specific=fresh(root.specific)))
-    request._wagtail_site = site
+    compat.keep_request_site(request, site)
     return site
 
 

@@ -13,7 +13,7 @@ from django.db.models.functions import Length, Substr
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
-from delivery import site_memo
+from delivery import compat, site_memo
 
 
 @cache
@@ -106,7 +106,7 @@ def sections(request, root):
     if memo is not None and memo[0] == root.pk:
         return memo[1]
     kept = site_memo.remembered(request, ("sections", root.pk), lambda: _fetch_sections(root))
-    pages = [site_memo.fresh(page, _cached_parent_obj=root) for page in kept]
+    pages = [compat.keep_parent(site_memo.fresh(page), root) for page in kept]
     if request is not None:
         request._kindness_sections = (root.pk, pages)
     return pages
@@ -152,7 +152,7 @@ class OneQueryRouteMixin:
         child = self.child_for_route(request, path_components[0])
         if child is None:
             raise Http404
-        child._cached_parent_obj = self
+        compat.keep_parent(child, self)
         return child.route(request, path_components[1:])
 
     def child_for_route(self, request, slug):

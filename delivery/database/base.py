@@ -27,8 +27,8 @@ import threading
 import psycopg
 from django.core.signals import request_started
 from django.db.backends.postgresql import base
-from psycopg import errors
 
+from delivery import compat
 from delivery.breaker import Breaker
 
 logger = logging.getLogger(__name__)
@@ -100,8 +100,7 @@ class BoundedConnection(psycopg.Connection):
             return super().wait(gen, *args, timeout=timeout, **kwargs)
         try:
             return super().wait(gen, *args, timeout=bound, **kwargs)
-        # psycopg's wait timeout (a subclass of OperationalError).
-        except errors._WaitTimeout:
+        except compat.WaitTimeout:
             # Cut off mid-conversation: the connection is in an unknown state.
             self.pgconn.finish()
             outage.went_down()
@@ -121,7 +120,4 @@ class DatabaseWrapper(base.DatabaseWrapper):
             outage.went_down()
             raise
         outage.came_back()
-        # psycopg.connect() takes no connection class, so the connection becomes one here:
-        # the subclass only overrides wait().
-        connection.__class__ = BoundedConnection
-        return connection
+        return compat.become(connection, BoundedConnection)
