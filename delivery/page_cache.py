@@ -30,7 +30,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils.cache import (
     cc_delim_re,
     get_conditional_response,
@@ -320,8 +319,11 @@ def paths_for_page(page):
 def every_path():
     """Every address on the site a cache may hold: each live page, what the apps add for
     each (the library, the feed, search, the sitemap, chart downloads), and the site's own
-    files that carry its name. For the front cache, which has no site-wide token."""
-    paths = {reverse("robots-txt"), reverse("web-manifest")}
+    files that carry its name (the `site_cache_paths` hook: a function of nothing returning
+    paths). For the front cache, which has no site-wide token."""
+    paths = set()
+    for hook in hooks.get_hooks("site_cache_paths"):
+        paths.update(hook())
     for page in Page.objects.live().filter(depth__gt=1).specific(defer=True):
         paths.add(page_path(page))
         for hook in hooks.get_hooks("page_cache_paths"):

@@ -52,6 +52,13 @@ def page_links_in_one_query(features):
     features.register_link_type(OneQueryPageLinkHandler)
 
 
+@hooks.register("site_cache_paths")
+def files_with_the_sites_name():
+    """robots.txt and the web manifest carry the site's name and address: a site-wide
+    change purges them from the front cache too."""
+    return [reverse("robots-txt"), reverse("web-manifest")]
+
+
 @hooks.register("page_cache_paths")
 def search_and_sitemap(page):
     """Any page may appear in search results and is listed in the sitemap."""

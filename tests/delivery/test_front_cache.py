@@ -4,6 +4,7 @@ static and media files itself, and keeps slow clients away from gunicorn's worke
 Each test starts nginx from the rendered deploy/nginx.conf on free ports (tests/nginx.py).
 """
 
+import json
 import os
 import re
 import signal
@@ -16,7 +17,7 @@ from contextlib import contextmanager, suppress
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from people.models import PersonPage
 from publications.models import PublicationPage
@@ -77,6 +78,23 @@ def test_a_moved_page_is_purged_from_its_old_address(nginx_in_front):
     # The old address now answers Wagtail's redirect, not the copy nginx held.
     status, headers, _ = nginx.get(old_url)
     assert (status, headers["Location"]) == (301, f"/about/{person.slug}/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_site_wide_change_purges_the_files_that_carry_the_sites_name(nginx_in_front):
+    nginx = nginx_in_front
+    for path in ("/robots.txt", "/manifest.webmanifest"):
+        nginx.get(path)
+        assert nginx.get(path)[1]["X-Cache-Status"] == "HIT", path
+
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Kinder Communities, renamed"
+    site.save()
+
+    status, headers, body = nginx.get("/manifest.webmanifest")
+    assert (status, headers["X-Cache-Status"]) == (200, "MISS")
+    assert json.loads(body)["name"] == "Kinder Communities, renamed"
+    assert nginx.get("/robots.txt")[1]["X-Cache-Status"] == "MISS"
 
 
 @pytest.mark.django_db(transaction=True)
