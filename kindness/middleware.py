@@ -1,4 +1,4 @@
-"""The admin's own Content Security Policy, django-axes' hooks and the hidden manifest.
+"""The admin's own Content Security Policy, and django-axes' hooks.
 How pages reach readers (the page cache, compression, the 503 page for a database that
 cannot be reached) is the delivery app's; the count of searches is kindness/search's."""
 
@@ -7,7 +7,6 @@ import math
 from axes.helpers import get_cool_off
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.http import Http404
 from django.shortcuts import render
 
 from delivery.admin_paths import is_admin_request
@@ -59,19 +58,3 @@ def lockout_response(request, original_response=None, credentials=None):
     if cool_off:
         response["Retry-After"] = str(int(cool_off.total_seconds()))
     return response
-
-
-def hide_static_manifest(get_response):
-    """`/static/staticfiles.json`, the list of every static file, is not for the public.
-
-    collectstatic writes it into STATIC_ROOT, which WhiteNoise serves whole; this sits
-    above WhiteNoise and answers the site's own 404 page instead.
-    """
-    manifest = f"{settings.STATIC_URL}staticfiles.json"
-
-    def middleware(request):
-        if request.path_info.startswith(manifest):
-            raise Http404("Not a public file")
-        return get_response(request)
-
-    return middleware

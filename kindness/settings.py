@@ -103,7 +103,6 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Above WhiteNoise, so static files (an SVG icon can be framed) are sent with it too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "kindness.middleware.hide_static_manifest",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise (static files come compressed already), above the page cache (which
     # stores pages uncompressed, whatever the reader's browser accepts).
@@ -226,10 +225,14 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 
+# The list of the static files' hashed names (staticfiles.json), which the site reads and
+# nothing serves: outside STATIC_ROOT, which WhiteNoise and nginx serve whole.
+STATIC_MANIFEST_ROOT = BASE_DIR / "var" / "static-manifest"
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed names so browsers can cache static files for ever.
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "delivery.static_files.ManifestOutsideStaticRoot"},
 }
 
 # Uploaded images and documents on S3-compatible storage (AWS S3, MinIO, Cloudflare R2, ...)

@@ -177,7 +177,10 @@ def test_the_image_collects_its_static_files_serves_them_and_is_healthy(tmp_path
         ["sh", "-c", collect], cwd=app, env=env, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    manifest = json.loads((app / "staticfiles" / "staticfiles.json").read_text())["paths"]
+    manifest = json.loads((app / "var" / "static-manifest" / "staticfiles.json").read_text())
+    manifest = manifest["paths"]
+    # Not among the files nginx and WhiteNoise serve.
+    assert not list((app / "staticfiles").glob("staticfiles.json*"))
 
     # The image's command, with the health check it declares.
     command = [json.loads(arguments) for keyword, arguments in steps if keyword == "CMD"][-1]

@@ -78,9 +78,10 @@ def fetch(client, url, **options):
 def production_static(root):
     return {
         "STATIC_ROOT": root,
+        "STATIC_MANIFEST_ROOT": manifest_root(root),
         "STORAGES": {
             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+            "staticfiles": {"BACKEND": "delivery.static_files.ManifestOutsideStaticRoot"},
         },
         "WHITENOISE_AUTOREFRESH": False,
         "WHITENOISE_USE_FINDERS": False,
@@ -94,8 +95,14 @@ def collected_static_root(tmp_path_factory):
     root = tmp_path_factory.mktemp("static")
     with override_settings(**production_static(root)):
         call_command("collectstatic", "--no-input", verbosity=0)
-    assert (root / "staticfiles.json").exists()
+    # The list of the files is kept beside STATIC_ROOT, which is served whole, not in it.
+    assert (manifest_root(root) / "staticfiles.json").exists()
+    assert not list(root.glob("staticfiles.json*"))
     return root
+
+
+def manifest_root(root):
+    return root.with_name(f"{root.name}-manifest")
 
 
 @pytest.fixture
