@@ -73,6 +73,7 @@ run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:
 	@echo
 	@$(BIN)/python manage.py purge_unconfirmed_signups --schedule
 	@$(BIN)/python manage.py flush_search_statistics --schedule
+	@$(BIN)/python manage.py publish_scheduled --schedule
 	@# The workers run beside the server, and stop with it: one sends the queued emails,
 	@# the other reads the text inside PDFs and makes publications' PDFs from their HTML.
 	export PUBLIC_URL=$(PUBLIC_URL); \
@@ -82,6 +83,7 @@ run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 worker: migrate ## Run the email and documents workers alone (make run starts them for you)
+	@$(BIN)/python manage.py publish_scheduled --schedule
 	$(BIN)/python manage.py db_worker --backend documents & documents=$$!; \
 	  trap 'kill $$documents 2>/dev/null' EXIT; \
 	  $(BIN)/python manage.py db_worker --backend email

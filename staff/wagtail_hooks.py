@@ -1,10 +1,65 @@
-"""What the staff app adds to the admin: the guide for editors, in the Help menu."""
+"""What the staff app adds to the admin: the guide for editors, in the Help menu, and the
+dashboard's list of scheduled pages, which says when the schedule is not being kept."""
+
+from datetime import timedelta
 
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.models import Revision
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from staff.views import EditorGuideView
+
+# Scheduled publishing runs every minute on the worker: a page still waiting this long after
+# its time means the worker is not running.
+OVERDUE_AFTER = timedelta(minutes=3)
+
+
+def scheduled_pages(user):
+    """(page, what happens, when, overdue) for each page the user may edit, soonest first."""
+    now = timezone.now()
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+    going_live = list(Revision.page_revisions.filter(approved_go_live_at__isnull=False))
+    expiring = editable.filter(live=True, expire_at__isnull=False)
+    # A revision names its page by a text id.
+    pages = {
+        page.pk: page
+        for page in editable.filter(pk__in=[int(revision.object_id) for revision in going_live])
+    }
+    rows = [
+        (pages[int(revision.object_id)], "Goes live", revision.approved_go_live_at)
+        for revision in going_live
+        if int(revision.object_id) in pages
+    ] + [(page, "Expires", page.expire_at) for page in expiring]
+    return sorted(
+        (
+            {"page": page, "action": action, "at": at, "overdue": at < now - OVERDUE_AFTER}
+            for page, action, at in rows
+        ),
+        key=lambda row: row["at"],
+    )
+
+
+class ScheduledPagesPanel(Component):
+    name = "scheduled_pages"
+    order = 140
+    template_name = "staff/admin/scheduled_pages_panel.html"
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": self.rows, "overdue": any(row["overdue"] for row in self.rows)}
+
+
+@hooks.register("construct_homepage_panels")
+def add_scheduled_pages_panel(request, panels):
+    rows = scheduled_pages(request.user)
+    if rows:
+        panels.append(ScheduledPagesPanel(rows))
 
 
 @hooks.register("register_admin_urls")
