@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 # The production image. The same image runs every process of the site:
 #   web (the default command):  gunicorn -c deploy/gunicorn.conf.py
-#   the email worker:           python manage.py db_worker --backend email --no-reload
-#   the documents worker:       python manage.py db_worker --backend documents --no-reload
+#   the email worker:      python manage.py db_worker --backend email --interval 5 --no-reload
+#   the documents worker:  python manage.py db_worker --backend documents --interval 5 --no-reload
 #   the release step, once per deploy, before the new web containers start:
 #     python manage.py migrate --no-input && python manage.py set_public_url
 #       && python manage.py purge_unconfirmed_signups --schedule

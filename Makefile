@@ -12,6 +12,11 @@ PYTEST_WORKERS ?= auto
 PUBLIC_URL ?= $(or $(BASE_URL),http://127.0.0.1:$(PORT))
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
+# How the workers run: an idle worker asks the database for work every 5 seconds (an email
+# leaves within 5 s of its signup), and does not reload on code changes, since Django's
+# reloader reads every file's time each second: over 4% of a core per worker, idle
+# (docs/performance.md, "Idle processes"). Restart them after changing a task's code.
+WORKER_OPTIONS ?= --interval 5 --no-reload
 
 .PHONY: help run worker install install-dev pdf-libs migrate demo admin staff serve chromium nginx bench quality-tools test lint format check clean
 
@@ -77,16 +82,16 @@ run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:
 	@# The workers run beside the server, and stop with it: one sends the queued emails,
 	@# the other reads the text inside PDFs and makes publications' PDFs from their HTML.
 	export PUBLIC_URL=$(PUBLIC_URL); \
-	  $(BIN)/python manage.py db_worker --backend email & worker=$$!; \
-	  $(BIN)/python manage.py db_worker --backend documents & documents=$$!; \
+	  $(BIN)/python manage.py db_worker --backend email $(WORKER_OPTIONS) & worker=$$!; \
+	  $(BIN)/python manage.py db_worker --backend documents $(WORKER_OPTIONS) & documents=$$!; \
 	  trap 'kill $$worker $$documents 2>/dev/null' EXIT; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 worker: migrate ## Run the email and documents workers alone (make run starts them for you)
 	@$(BIN)/python manage.py publish_scheduled --schedule
-	$(BIN)/python manage.py db_worker --backend documents & documents=$$!; \
+	$(BIN)/python manage.py db_worker --backend documents $(WORKER_OPTIONS) & documents=$$!; \
 	  trap 'kill $$documents 2>/dev/null' EXIT; \
-	  $(BIN)/python manage.py db_worker --backend email
+	  $(BIN)/python manage.py db_worker --backend email $(WORKER_OPTIONS)
 
 admin: migrate ## Create the first admin login (a superuser) for the Wagtail admin
 	$(BIN)/python manage.py createsuperuser
