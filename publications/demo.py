@@ -1,7 +1,9 @@
 """The programme's seven reports and two films (facts.md), under a library page.
 
-Summaries are in the site's own words. Each report gets a one-page PDF made here at load
-time, so its download works. The films' recordings and transcripts are unknown: each has a
+Summaries are in the site's own words. A report offers a PDF only where the site has its
+text: the documents worker makes it from the report (publications/pdf.py). The full reports
+themselves are not here, and no stand-in takes their place: a reader offered a "Full report"
+must get one. The films' recordings and transcripts are unknown: each has a
 poster made here and an empty video address and transcript for an editor to fill in, and
 its page tells readers plainly that the recording is not online yet.
 """
@@ -9,6 +11,7 @@ its page tells readers plainly that the recording is not online yet.
 import datetime
 import hashlib
 import io
+import logging
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -29,7 +32,16 @@ from kindness.demo import (
 from people.models import PersonPage
 from programme.models import StrandPage
 
-from .models import DatePrecision, FilmPage, PublicationIndexPage, PublicationPage, PublicationType
+from .models import (
+    DatePrecision,
+    FilmPage,
+    PublicationDownload,
+    PublicationIndexPage,
+    PublicationPage,
+    PublicationType,
+)
+
+logger = logging.getLogger(__name__)
 
 D = datetime.date
 
@@ -295,7 +307,13 @@ def make_poster(title):
     return buffer.getvalue()
 
 
-def report_document(data, author_names):
+# What the one-page stand-ins that earlier versions of this loader offered as each report's
+# "Full report" say; `remove_stand_ins` takes them out of sites loaded back then.
+STAND_IN_NOTE = "Demo file: this stands in for the full report until an editor uploads it."
+
+
+def generated_document(data, author_names):
+    """A one-page PDF for a generated publication, saying what it is."""
     Document = get_document_model()
     lines = [
         data["title"],
@@ -303,16 +321,50 @@ def report_document(data, author_names):
         f"{dict(PublicationType.choices)[data['publication_type']]}, "
         f"{data['date'].year}. By {', '.join(author_names)}.",
         "",
-        "Demo file: this stands in for the full report until an editor uploads it.",
+        GENERATED_NOTE,
     ]
     pdf = make_pdf("Kinder Communities", lines)
     document = Document(
-        title=f"{data['title']} (full report)",
+        title=f"{data['title']} (PDF)",
         file_size=len(pdf),
         file_hash=hashlib.sha1(pdf).hexdigest(),
     )
     document.file.save(f"{data['slug']}.pdf", ContentFile(pdf))
     return document
+
+
+def is_stand_in(document):
+    try:
+        with document.open_file() as handle:
+            return pdf_text(STAND_IN_NOTE).encode("latin-1") in handle.read(64 * 1024)
+    except OSError:  # the file is gone: nothing to offer, and nothing to tell apart
+        return False
+
+
+def remove_stand_ins(publications):
+    """Take the stand-in "Full report" out of the demo's reports where an earlier load left
+    it, and delete the file. A report an editor has a draft of, or has unpublished, is left
+    as it is (publishing would publish it), and so is any file uploaded in the stand-in's
+    place."""
+    Document = get_document_model()
+    rows = PublicationDownload.objects.filter(
+        page__in=publications, document__title__endswith=" (full report)"
+    ).select_related("document")
+    stand_ins = {row.document_id for row in rows if is_stand_in(row.document)}
+    for page in PublicationPage.objects.filter(downloads__document__in=stand_ins).distinct():
+        if page.has_unpublished_changes or not page.live:
+            logger.warning(
+                "%s: left its stand-in full report, to keep an editor's draft or unpublished "
+                "page as it is; remove it from the page's downloads by hand.",
+                page.url_path,
+            )
+            continue
+        page.downloads = [row for row in page.downloads.all() if row.document_id not in stand_ins]
+        page.save_revision().publish()
+    still_offered = PublicationDownload.objects.filter(document__in=stand_ins)
+    Document.objects.filter(pk__in=stand_ins).exclude(
+        pk__in=still_offered.values("document_id")
+    ).delete()
 
 
 def poster_image(title, slug):
@@ -352,11 +404,10 @@ def load():
         for person in authors:
             page.authors.add(page.authors.model(person=person))
         page.strands = strand_pages
-        document = report_document(data, [person.title for person in authors])
-        page.downloads.add(page.downloads.model(document=document, title="Full report"))
         library.add_child(instance=page)
         page.save_revision().publish()
         publications[slug] = page
+    remove_stand_ins(list(publications.values()))
     for data in FILMS:
         if FilmPage.objects.child_of(library).filter(slug=data["slug"]).exists():
             continue
@@ -444,8 +495,8 @@ def grow_publication(library, n, real, made_up, strands):
             f"{slug}-cover.png",
         )
     names = [person.title for person in authors]
-    document = report_document(data, names)
-    page.downloads.add(page.downloads.model(document=document, title="Full report"))
+    document = generated_document(data, names)
+    page.downloads.add(page.downloads.model(document=document, title=f"{GENERATED_PREFIX} PDF"))
     library.add_child(instance=page)
     page.save_revision().publish()
     return page

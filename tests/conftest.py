@@ -83,6 +83,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The migrated test database, with the demo content loaded once for the whole run."""
     with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
         call_command("load_demo_content", stdout=StringIO())
+        # What the documents worker beside the site does next (`make run`): the PDFs made
+        # from the reports' text, which are the demo's only downloads.
+        call_command(
+            "db_worker",
+            "--backend=documents",
+            "--batch",
+            "--no-startup-delay",
+            "--no-reload",
+            verbosity=0,
+        )
         copied = snapshots.supported(connection)
         if copied:
             snapshots.save_demo(connection)

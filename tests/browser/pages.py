@@ -89,6 +89,14 @@ def quality_pages_one_per_type():
     return [*one_live_page_of_each_type(), search_results(), not_found()]
 
 
+def first_live_report_with_a_download():
+    """The first live publication that offers a file; the demo content must have one."""
+    publications = apps.get_model("publications.PublicationPage").objects.live().public()
+    page = publications.filter(downloads__isnull=False).order_by("path").first()
+    assert page is not None, "the demo content offers no download"
+    return page
+
+
 def first_live(model_label):
     """The first live page of a type given as "app.Model"; the demo content must have one."""
     page = apps.get_model(model_label).objects.live().public().order_by("path").first()

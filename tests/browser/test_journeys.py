@@ -1,6 +1,6 @@
 """A reader lands on the home page and follows the navigation to each kind of page."""
 
-from tests.browser.pages import first_live
+from tests.browser.pages import first_live, first_live_report_with_a_download
 
 
 def follow_menu(page, name):
@@ -29,7 +29,7 @@ def test_home_to_a_person(demo_site, page):
 
 
 def test_home_to_a_publication_through_the_library_and_download_the_report(demo_site, page):
-    publication = first_live("publications.PublicationPage")
+    publication = first_live_report_with_a_download()
     follow_menu(page, "Library")
     page.wait_for_url("**/library/")
     page.locator(f"main a[href='{publication.url}']").first.click()

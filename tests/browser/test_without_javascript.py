@@ -3,7 +3,7 @@
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.pages import first_live, quality_pages
+from tests.browser.pages import first_live_report_with_a_download, quality_pages
 
 # A button that is not part of a form does nothing without JavaScript; a page should not
 # show one then.
@@ -53,7 +53,7 @@ def test_the_menu_leads_to_each_section_without_javascript(demo_site, new_page):
 
 
 def test_a_report_downloads_without_javascript(demo_site, new_page):
-    publication = first_live("publications.PublicationPage")
+    publication = first_live_report_with_a_download()
     page = new_page(java_script_enabled=False, accept_downloads=True)
     page.goto(publication.url)
     link = page.locator(".downloads a").first
