@@ -458,9 +458,14 @@ def grow(scale):
         grow_film(library, n, publication, strands)
 
 
+# The generated dates wrap around after this many days, so that however much is generated
+# the library spans the same years (a real library grows in items, not in years).
+GENERATED_DAYS = 9 * 365
+
+
 def generated_date(n):
     """Spread over the programme's years, so the generated items mix with the real ones."""
-    return D(2016, 3, 1) + datetime.timedelta(days=53 * n)
+    return D(2016, 3, 1) + datetime.timedelta(days=53 * n % GENERATED_DAYS)
 
 
 def grow_publication(library, n, real, made_up, strands):
