@@ -7,23 +7,27 @@ from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Site
 
 from delivery.page_cache import page_path
-from kindness.navigation import sections
 from kindness.slots import SlotComponent
 from publications.download_report import DownloadReportView
 from publications.downloads import download_permission_policy
 from publications.health import PublicationHealthView
 from publications.models import LibraryItemPage, PublicationIndexPage, PublicationPage
+from publications.models.index import library_page
 from publications.report import chapters_of
 
 
 @hooks.register("page_cache_paths")
 def library_and_feed(page):
-    """The library and the feed list the newest items, so any publish may change them."""
+    """The library and the feed list the newest items, and the library's authors their
+    authors, so any publish may change them."""
     libraries = PublicationIndexPage.objects.live()
-    return [reverse("publications-feed"), *(page_path(library) for library in libraries)]
+    return [
+        reverse("publications-feed"),
+        reverse("publications-authors"),
+        *(page_path(library) for library in libraries),
+    ]
 
 
 @hooks.register("register_admin_urls")
@@ -147,21 +151,6 @@ def strand_items(context):
     strand = context["page"]
     # A preview of a strand not yet saved: nothing is tagged with it.
     return StrandItems(strand, context.get("request")) if strand.pk else None
-
-
-def library_page(request):
-    """The live library, among the site's sections: no query in a request that has them."""
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    return next(
-        (
-            page
-            for page in sections(request, site.root_page)
-            if isinstance(page, PublicationIndexPage) and page.live
-        ),
-        None,
-    )
 
 
 @hooks.register("register_admin_urls")

@@ -6,12 +6,12 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, models, transaction
 from django.db.models import Case, IntegerField, When
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from delivery import site_memo
 from kindness.models import ShareMetadataMixin
-from kindness.navigation import OneQueryRouteMixin
+from kindness.navigation import OneQueryRouteMixin, sections
 from kindness.search.text import prefetch_for_snippets, search_terms
 from publications.forms import LibraryFilterForm
 
@@ -42,15 +42,8 @@ class PublicationIndexPage(OneQueryRouteMixin, ShareMetadataMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = LibraryItemPage.objects.child_of(self).live().public()
-        # What the filters offer changes only when something is published: kept until then.
-        choices = site_memo.remembered(
-            request,
-            ("library-filters", self.pk),
-            lambda: LibraryFilterForm.choices(items),
-            path=request.path,
-        )
-        form = LibraryFilterForm(request.GET, choices=choices)
+        items = self.items()
+        form = LibraryFilterForm(request.GET, choices=self.filter_choices(request))
         filtered = form.filter(items)
         query = form.cleaned_data.get("q", "")
         filtered = ranked(filtered, items, query) if query else filtered.newest_first()
@@ -62,6 +55,36 @@ class PublicationIndexPage(OneQueryRouteMixin, ShareMetadataMixin, Page):
             filter_form=form, items=page_obj, paginator=page_obj.paginator, library_query=query
         )
         return context
+
+    def items(self):
+        return LibraryItemPage.objects.child_of(self).live().public()
+
+    def filter_choices(self, request):
+        """What the filters offer (`LibraryFilterForm.choices()`). It changes only when
+        something is published, so it is kept until then."""
+        return site_memo.remembered(
+            request,
+            ("library-filters", self.pk),
+            lambda: LibraryFilterForm.choices(self.items()),
+            # The library's own address, whichever address asks: its page-cache token
+            # changes with every publish that changes what it lists.
+            path=self.get_url_parts(request)[2],
+        )
+
+
+def library_page(request):
+    """The live library, among the site's sections: no query in a request that has them."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return next(
+        (
+            page
+            for page in sections(request, site.root_page)
+            if isinstance(page, PublicationIndexPage) and page.live
+        ),
+        None,
+    )
 
 
 def ranked(filtered, items, query):

@@ -8,6 +8,7 @@ from django.test import override_settings
 
 from publications.models import DatePrecision, PublicationIndexPage, PublicationType
 from tests.html import soup, visible_text
+from tests.people.factories import PersonPageFactory
 from tests.publications.factories import (
     FilmPageFactory,
     PublicationAuthorFactory,
@@ -143,13 +144,50 @@ def test_a_valid_filter_still_applies_beside_an_invalid_one(catalogue, client):
     ]
 
 
-def test_filter_form_keeps_the_choice_and_offers_only_real_years_and_authors(catalogue, client):
+def test_filter_form_keeps_the_choice_and_offers_only_real_years(catalogue, client):
     page = soup(client.get(f"{catalogue.url}?year=2018"))
     years = [option["value"] for option in page.select("select[name=year] option")]
     assert years == ["", "2020", "2018", "2017"]
     assert page.select_one("select[name=year] option[selected]")["value"] == "2018"
-    authors = [visible_text(option) for option in page.select("select[name=author] option")]
-    assert authors == ["All authors", "Elizabeth Kelly", "Ben Thurman"]
+
+
+def test_the_author_box_suggests_only_people_with_work_in_the_library(
+    catalogue, people_index, client
+):
+    PersonPageFactory(parent=people_index, title="Nobody Wrote", slug="nobody-wrote")
+    page = soup(client.get(catalogue.url))
+    box = page.select_one("input[name=author]")
+    # The page carries no names: its list of suggestions comes from the address it names.
+    suggestions = page.select_one(f"datalist#{box['list']}")
+    assert suggestions is not None
+    assert not suggestions.select("option")
+    assert page.select_one(f"label[for={box['id']}]").get_text(strip=True) == "Author"
+    response = client.get(box["data-suggestions"])
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"authors": ["Elizabeth Kelly", "Ben Thurman"]}
+
+
+@pytest.mark.parametrize("typed", ["Ben Thurman", "  ben   THURMAN ", "ben-thurman"])
+def test_an_author_is_found_by_name_as_typed_or_by_their_page_slug(catalogue, client, typed):
+    response = client.get(catalogue.url, {"author": typed})
+    assert titles(response) == ["The courage to be kind", "North Ayrshire", "Quantifying kindness"]
+    box = soup(response).select_one("input[name=author]")
+    # A link's slug or a name in any case shows as the name.
+    assert box["value"] in {"Ben Thurman", typed}
+    linked = soup(client.get(catalogue.url, {"author": "ben-thurman"}))
+    assert linked.select_one("input[name=author]")["value"] == "Ben Thurman"
+    assert not box.has_attr("aria-invalid")
+
+
+def test_an_unknown_author_is_ignored_and_the_box_says_why(catalogue, client):
+    response = client.get(catalogue.url, {"author": "Ben Thurmann", "type": "report"})
+    assert titles(response) == ["The courage to be kind", "The Place of Kindness"]
+    page = soup(response)
+    box = page.select_one("input[name=author]")
+    assert box["value"] == "Ben Thurmann"
+    assert box["aria-invalid"] == "true"
+    error = page.select_one(f"#{box['aria-describedby']}")
+    assert "No one of that name has work in the library" in visible_text(error)
 
 
 def test_empty_result_says_so_and_offers_to_clear_the_filters(catalogue, client):
@@ -164,12 +202,8 @@ def test_empty_result_says_so_and_offers_to_clear_the_filters(catalogue, client)
 def test_filters_work_without_javascript_as_a_plain_get_form(catalogue, client):
     form = soup(client.get(catalogue.url)).select_one("form.library-filters")
     assert form["method"] == "get"
-    assert {field["name"] for field in form.select("select")} == {
-        "type",
-        "strand",
-        "year",
-        "author",
-    }
+    assert {field["name"] for field in form.select("select")} == {"type", "strand", "year"}
+    assert {field["name"] for field in form.select("input")} == {"q", "author"}
 
 
 def test_pagination_shows_twelve_a_page_and_keeps_the_filters(library, client):
