@@ -81,6 +81,9 @@ def report_chapters(page):
 # A strand page shows this many of its newest publications and films, then links to the
 # library filtered to the strand: a long strand's page stays a page, not a catalogue.
 STRAND_ITEMS = 6
+# A person page shows this many of the newest things they wrote, then links to the library
+# filtered to them.
+PERSON_ITEMS = 6
 
 
 class FeedLink(SlotComponent):
@@ -93,12 +96,15 @@ def feed_link(context):
 
 
 class WrittenBy(SlotComponent):
-    """The live publications a person wrote, newest first, as cards."""
+    """The newest live publications a person wrote, at most PERSON_ITEMS, as cards; and,
+    when they wrote more, a link to the library filtered to them: a prolific author's page
+    stays a page, as a strand's does."""
 
     template_name = "publications/includes/authored_by.html"
 
-    def __init__(self, person):
+    def __init__(self, person, request):
         self.person = person
+        self.request = request
 
     def get_context_data(self, parent_context=None):
         publications = list(
@@ -107,16 +113,23 @@ class WrittenBy(SlotComponent):
             .filter(publicationpage__authors__person=self.person)
             .distinct()
             .newest_first()
-            .for_listing()
+            .for_listing()[: PERSON_ITEMS + 1]
         )
-        return {"publications": publications}
+        more_url = None
+        if len(publications) > PERSON_ITEMS:
+            publications = publications[:PERSON_ITEMS]
+            library = library_page(self.request)
+            if library is not None:
+                query = urlencode({"author": self.person.slug})
+                more_url = f"{library.get_url(self.request)}?{query}"
+        return {"publications": publications, "more_url": more_url}
 
 
 @hooks.register("slot:person_written_by")
 def written_by(context):
     person = context["page"]
     # An unsaved page, in preview, has written nothing yet.
-    return WrittenBy(person) if person.pk else None
+    return WrittenBy(person, context.get("request")) if person.pk else None
 
 
 class StrandItems(SlotComponent):

@@ -33,6 +33,29 @@ def test_person_page_lists_what_they_wrote_newest_first(library, ben, elizabeth,
     assert not soup(client.get(elizabeth.url)).select("#authored-by-heading")
 
 
+def test_a_prolific_author_shows_their_newest_and_sends_readers_to_the_library_for_the_rest(
+    library, ben, elizabeth, client
+):
+    written_by(ben, library, 9)
+    written_by(elizabeth, library, 1, start=20)
+    section = soup(client.get(ben.url)).select_one("#authored-by-heading").parent
+    titles = [visible_text(a) for a in section.select(".card__title a")]
+    assert titles == [f"Report {n}" for n in range(8, 2, -1)]
+    more = section.select_one(".related__more a")
+    assert visible_text(more) == "Everything by Ben Thurman, in the library"
+    assert more["href"] == f"{library.url}?author={ben.slug}"
+    library_page = soup(client.get(more["href"]))
+    listed = [visible_text(a) for a in library_page.select(".library-card .card__title a")]
+    assert listed == [f"Report {n}" for n in range(8, -1, -1)]
+
+
+def test_an_author_of_six_or_fewer_has_everything_on_their_page(library, ben, client):
+    written_by(ben, library, 6)
+    section = soup(client.get(ben.url)).select_one("#authored-by-heading").parent
+    assert len(section.select(".card__title a")) == 6
+    assert section.select_one(".related__more") is None
+
+
 def test_strand_page_lists_its_publications_and_films(library, strand, other_strand, client):
     PublicationPageFactory(
         parent=library, title="Report", date=datetime.date(2017, 7, 25), strands=[strand]
