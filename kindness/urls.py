@@ -3,14 +3,17 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
 from delivery import health
 from kindness import views
 from kindness.apps import project_submodules
 from kindness.search import views as search_views
-from kindness.sitemap import PageSitemap
+from kindness.sitemap import sections
+
+# The sitemap's sections, one for each app with page types (kindness/sitemap.py).
+SITEMAP_SECTIONS = sections()
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,9 +24,15 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path(
         "sitemap.xml",
-        views.read_only(sitemap),
-        {"sitemaps": {"wagtail": PageSitemap}},
+        views.read_only(sitemaps.index),
+        {"sitemaps": SITEMAP_SECTIONS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        views.read_only(sitemaps.sitemap),
+        {"sitemaps": SITEMAP_SECTIONS},
+        name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("manifest.webmanifest", views.web_manifest, name="web-manifest"),

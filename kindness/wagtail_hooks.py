@@ -7,6 +7,7 @@ from wagtail.rich_text.pages import PageLinkHandler
 
 from delivery.page_cache import SAFE_METHODS
 from kindness.models import load_site_settings
+from kindness.sitemap import sections as sitemap_sections
 from kindness.views import method_not_allowed
 
 
@@ -61,5 +62,10 @@ def files_with_the_sites_name():
 
 @hooks.register("page_cache_paths")
 def search_and_sitemap(page):
-    """Any page may appear in search results and is listed in the sitemap."""
-    return [reverse("search"), reverse("sitemap")]
+    """Any page may appear in search results and is listed in the sitemap: in its index
+    and in its app's section (every section: forgetting one costs nothing)."""
+    return [
+        reverse("search"),
+        reverse("sitemap"),
+        *(reverse("sitemap-section", args=[section]) for section in sitemap_sections()),
+    ]

@@ -147,7 +147,10 @@ def test_a_response_that_sets_a_cookie_is_never_cached(demo, client):
 
 def test_publishing_shows_at_once_on_the_page_its_parents_the_library_and_feed(demo, client):
     publication = PublicationPage.objects.live().first()
-    urls = [publication.url, "/library/", "/feed/", "/", "/search/?q=kindness"]
+    urls = [
+        *(publication.url, "/library/", "/feed/", "/", "/search/?q=kindness"),
+        *("/sitemap.xml", "/sitemap-publications.xml", "/library-authors.json"),
+    ]
     for url in urls:
         client.get(url)
         assert client.get(url)["X-Cache"] == "hit", url

@@ -3,29 +3,26 @@
 import datetime
 import json
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 from django.utils.timezone import localdate
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Page
 
+from kindness.sitemap import PageSitemap
 from tests.html import soup
 from tests.programme.factories import StrandPageFactory
-
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+from tests.sitemaps import entries_of, fetch_xml, section_urls, sitemap_entries
 
 
 def test_the_sitemap_lists_every_live_page_with_its_last_change(pages, client):
     for page in pages.values():
         page.save_revision().publish()
     draft = StrandPageFactory(parent=pages["strand index"], title="Draft", live=False)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    urls = {
-        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
-        for url in ET.fromstring(response.content).iter(f"{SITEMAP}url")
-    }
+    entries = sitemap_entries(client)
+    urls = dict(entries)
+    assert len(urls) == len(entries)
     assert set(urls) == {page.full_url for page in pages.values()}
     assert draft.full_url not in urls
     assert all(loc.startswith("http://localhost/") for loc in urls)
@@ -104,13 +101,6 @@ def test_other_pages_do_not_repeat_the_site_description(pages, client):
     assert "Organization" not in types
 
 
-def sitemap_entries(response):
-    return [
-        (url.findtext(f"{SITEMAP}loc"), url.findtext(f"{SITEMAP}lastmod"))
-        for url in ET.fromstring(response.content).iter(f"{SITEMAP}url")
-    ]
-
-
 def test_the_sitemap_says_what_wagtails_own_would(demo, client, rf):
     """kindness.sitemap writes each entry from the page's row, not the page: the same
     entries as Wagtail's sitemap, which asks every page, whatever its address holds."""
@@ -122,10 +112,42 @@ def test_the_sitemap_says_what_wagtails_own_would(demo, client, rf):
     about.last_published_at = about.last_published_at - datetime.timedelta(days=3)
     about.save()
     about.save_revision()
-    ours = client.get("/sitemap.xml")
+    ours = sitemap_entries(client)
     request = rf.get("/sitemap.xml", HTTP_HOST="localhost")
     wagtails = sitemap_views.sitemap(request, sitemaps={"wagtail": Sitemap})
     wagtails.render()
-    assert sitemap_entries(ours) == sitemap_entries(wagtails)
-    assert "http://localhost/programme/caf%C3%A9-%C3%B1and%C3%BA/" in dict(sitemap_entries(ours))
-    assert ours["Last-Modified"] == wagtails["Last-Modified"]
+    # The same entries, section by section rather than in one list.
+    assert sorted(ours) == sorted(entries_of(ET.fromstring(wagtails.content)))
+    assert "http://localhost/programme/caf%C3%A9-%C3%B1and%C3%BA/" in dict(ours)
+    assert client.get("/sitemap.xml")["Last-Modified"] == wagtails["Last-Modified"]
+
+
+def test_the_sitemap_is_an_index_of_sections_each_of_bounded_size(
+    demo, client, monkeypatch, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # The same addresses are asked twice, differently.
+    every = sitemap_entries(client)
+    # The index names each section at the address it was asked at, as Django's does.
+    sections = section_urls(client, HTTP_HOST="localhost")
+    assert sections == [
+        "http://localhost/sitemap-people.xml",
+        "http://localhost/sitemap-programme.xml",
+        "http://localhost/sitemap-publications.xml",
+    ]
+    # With room for three entries a document, the sections run over several, each listed.
+    monkeypatch.setattr(PageSitemap, "limit", 3)
+    sections = section_urls(client)
+    assert "/sitemap-publications.xml?p=2" in [
+        urlsplit(url)._replace(scheme="", netloc="").geturl() for url in sections
+    ]
+    assert len(sections) == sum(-(-count // 3) for count in section_sizes(every))
+    documents = [entries_of(fetch_xml(client, url)[1]) for url in sections]
+    assert all(1 <= len(entries) <= 3 for entries in documents)
+    assert [entry for entries in documents for entry in entries] == every
+
+
+def section_sizes(entries):
+    """How many entries each section has, from the addresses: people, programme, library."""
+    people = sum("/people/" in loc for loc, _ in entries)
+    library = sum("/library/" in loc for loc, _ in entries)
+    return [people, len(entries) - people - library, library]

@@ -42,6 +42,8 @@ PAGES = {
     "privacy notice": "/privacy/",
     "search": "/search/?q=kindness",
     "sitemap": "/sitemap.xml",
+    "sitemap section": "/sitemap-publications.xml",
+    "library's authors": "/library-authors.json",
     "feed": "/feed/",
 }
 
