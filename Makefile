@@ -116,8 +116,9 @@ nginx: ## Install Debian's nginx and the modules deploy/nginx.conf loads (front-
 	  || { $(call apt_install,nginx libnginx-mod-http-cache-purge libnginx-mod-http-brotli-static); } \
 	  || echo "!! nginx or its modules are missing and could not be installed: the front-cache tests will be SKIPPED."
 
-# BENCH_ARGS: e.g. "--mix-duration 0" to skip the 60 s run at 64 connections, "--fresh".
-bench: install nginx ## Measure every page type the production way (gunicorn, Postgres bench_kindness, nginx): ~5 min
+# BENCH_ARGS: e.g. "--mix-duration 0" to skip the 60 s run at 64 connections, "--fresh",
+# "--scale 9 --scale 90" to measure at both sizes and print each page type's growth.
+bench: install nginx ## Measure every page type the production way (gunicorn, Postgres bench_kindness_<scale>, nginx): ~5 min
 	@command -v wrk >/dev/null \
 	  || { $(call apt_install,wrk); } \
 	  || { echo "!! wrk is missing and could not be installed (apt-get install -y wrk)."; exit 1; }

@@ -1,10 +1,15 @@
 """`make bench`: the site measured the production way, one row per page type.
 
     .venv/bin/python deploy/bench/bench.py [--scale 9] [--duration 4] [--mix-duration 60]
+    .venv/bin/python deploy/bench/bench.py --scale 9 --scale 90   # and the growth, 9 to 90
+
+With more than one --scale, everything below runs at each size in turn, each on a database
+of its own, and a last table gives each page type's growth from the first size to the last:
+its queries, render time, HTML bytes and uncached req/s, and their ratios.
 
 What it does, in order (about five minutes on a 2-core machine):
-1. Creates the Postgres database `bench_kindness` (the only database it touches), migrates
-   it, loads the demo content grown with `load_demo_content --scale N` and points the site
+1. Creates the Postgres database `bench_kindness_<N>` (the only databases it touches),
+   migrates it, loads the demo content grown with `load_demo_content --scale N`, points the site
    record at http://localhost; then collectstatic. Both are kept for the next run unless
    the migrations, the demo content, --scale or the static files change (or --fresh).
    Then ANALYZE, so the planner has the statistics a database in use has.
@@ -49,8 +54,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[2]
 WORK = PROJECT / "var" / "bench"
 STATIC_ROOT = PROJECT / "staticfiles"
-# The one database this script creates and drops: never the site's or the tests'.
-DATABASE = "bench_kindness"
+# The databases this script creates and drops, one per --scale: never the site's or the tests'.
+DATABASE_PREFIX = "bench_kindness_"
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 WORKERS = 2
@@ -62,7 +67,11 @@ def log(message):
     print(f"[bench {time.monotonic() - STARTED:5.0f} s] {message}", file=sys.stderr, flush=True)
 
 
-def environment(**extra):
+def database(scale):
+    return f"{DATABASE_PREFIX}{scale}"
+
+
+def environment(scale, **extra):
     """Production settings, as the Dockerfile runs them, on the benchmark's database."""
     inherited = {
         name: value
@@ -75,7 +84,7 @@ def environment(**extra):
         "DJANGO_SETTINGS_MODULE": "kindness.settings",
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-" + "k3y" * 16,
-        "DATABASE_URL": f"{POSTGRES}/{DATABASE}",
+        "DATABASE_URL": f"{POSTGRES}/{database(scale)}",
         "ALLOWED_HOSTS": "localhost,127.0.0.1",
         "PUBLIC_URL": f"http://{HOST}",
         # The benchmark speaks plain HTTP on loopback; production redirects to HTTPS.
@@ -118,25 +127,25 @@ def prepare_database(scale, fresh):
         ],
         scale,
     )
+    name = database(scale)
     found = psql(
-        "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
-        f"WHERE datname = '{DATABASE}'"
+        f"SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '{name}'"
     )
-    env = environment()
+    env = environment(scale)
     if found == built_from and not fresh:
-        log(f"database {DATABASE} is up to date ({built_from})")
+        log(f"database {name} is up to date ({built_from})")
     else:
-        psql(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        psql(f'CREATE DATABASE "{DATABASE}"')
-        log(f"database {DATABASE} created; migrating")
+        psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        psql(f'CREATE DATABASE "{name}"')
+        log(f"database {name} created; migrating")
         manage("migrate", "--no-input", env=env)
         log(f"loading the demo content, --scale {scale}")
         manage("load_demo_content", "--scale", str(scale), env=env)
         manage("set_public_url", env=env)
-        psql(f"COMMENT ON DATABASE \"{DATABASE}\" IS '{built_from}'")
+        psql(f"COMMENT ON DATABASE \"{name}\" IS '{built_from}'")
     # The planner's statistics, as autovacuum keeps them on a database in use: without
     # them, right after loading, Postgres plans some queries (the search) quite differently.
-    run(["psql", f"{POSTGRES}/{DATABASE}", "-qc", "ANALYZE"], capture_output=True)
+    run(["psql", f"{POSTGRES}/{name}", "-qc", "ANALYZE"], capture_output=True)
     # collectstatic too only when a static file (or a package providing some) changed.
     sources = [
         path
@@ -177,9 +186,11 @@ def wait_until_answers(url, timeout=60):
 
 
 @contextmanager
-def gunicorn(page_cache_seconds, log_file):
+def gunicorn(scale, page_cache_seconds, log_file):
     port = free_port()
-    env = environment(PAGE_CACHE_SECONDS=str(page_cache_seconds), WEB_CONCURRENCY=str(WORKERS))
+    env = environment(
+        scale, PAGE_CACHE_SECONDS=str(page_cache_seconds), WEB_CONCURRENCY=str(WORKERS)
+    )
     # The production image's settings (deploy/gunicorn.conf.py), on a port of the bench's
     # own; access lines are formatted as in production but not kept.
     command = [
@@ -315,7 +326,7 @@ def cell(result, static_rps):
     return f"{result['rps']:>7.0f} {result['p50']:>6.1f} {result['p99']:>6.0f} {ratio:>4.2f}"
 
 
-def report(measured, static, modes, mix, args):
+def report(measured, static, modes, mix, args, scale):
     content = measured["content"]
     print(
         f"\nKinder Communities bench: commit {commit()}, "
@@ -323,9 +334,9 @@ def report(measured, static, modes, mix, args):
         f"load average {os.getloadavg()[0]:.1f}, Python {platform.python_version()}"
     )
     print(
-        f"Postgres database {DATABASE}; gunicorn -c deploy/gunicorn.conf.py, {WORKERS} workers, "
-        f"DEBUG off; content "
-        f"`load_demo_content --scale {args.scale}`: {content['publications']} publications, "
+        f"Postgres database {database(scale)}; gunicorn -c deploy/gunicorn.conf.py, "
+        f"{WORKERS} workers, DEBUG off; content "
+        f"`load_demo_content --scale {scale}`: {content['publications']} publications, "
         f"{content['films']} films, {content['people']} people, {content['pages']} live pages"
     )
     print(
@@ -388,26 +399,45 @@ def mix_script(pages):
     return script
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=9, help="load_demo_content --scale")
-    parser.add_argument("--duration", type=int, default=4, help="seconds of wrk per row")
-    parser.add_argument("--mix-duration", type=int, default=60, help="0 skips the -c64 run")
-    parser.add_argument(
-        "--fresh", action="store_true", help="rebuild the database and static files anyway"
+def growth(results):
+    """Each page type from the first size measured to the last: queries, render time, HTML
+    bytes and uncached req/s, with the ratio of each."""
+    (small_scale, small), (large_scale, large) = results[0], results[-1]
+    print(
+        f"\nGrowth from --scale {small_scale} to --scale {large_scale} "
+        f"({small['measured']['content']['pages']} to {large['measured']['content']['pages']} "
+        "live pages): each figure at both sizes and their ratio"
     )
-    args = parser.parse_args()
-    for tool in ("wrk", "psql", NGINX):
-        if not shutil.which(tool):
-            sys.exit(f"{tool} is missing: `make nginx` and `apt-get install -y wrk` install them.")
-    WORK.mkdir(parents=True, exist_ok=True)
+    print(
+        f"{'page':18} {'sql':>7}   {'render ms':>17} {'x':>5}   {'HTML bytes':>15} {'x':>5}   "
+        f"{'uncached req/s':>13} {'x':>5}"
+    )
+    large_pages = {page["name"]: page for page in large["measured"]["pages"]}
+    for page in small["measured"]["pages"]:
+        name, other = page["name"], large_pages.get(page["name"], {})
+        if not page.get("path") or not other.get("path"):
+            print(f"{name:18} (not on both sites)")
+            continue
+        small_rps = small["modes"]["uncached"].get(name, {}).get("rps", 0)
+        large_rps = large["modes"]["uncached"].get(name, {}).get("rps", 0)
+        print(
+            f"{name:18} {page['queries']:>3}>{other['queries']:<3}   "
+            f"{page['median_ms']:>7.1f} > {other['median_ms']:>7.1f} "
+            f"{other['median_ms'] / page['median_ms']:>5.2f}   "
+            f"{page['bytes']:>7}>{other['bytes']:<7} {other['bytes'] / page['bytes']:>5.2f}   "
+            f"{small_rps:>6.0f}>{large_rps:<6.0f} "
+            f"{(large_rps / small_rps if small_rps else 0):>5.2f}"
+        )
 
-    prepare_database(args.scale, args.fresh)
-    log("in-process: queries and render times, page cache off")
+
+def measure_scale(scale, args):
+    """Every figure at one size: the database, in-process, under load, the crowd."""
+    prepare_database(scale, args.fresh)
+    log(f"--scale {scale}: in-process: queries and render times, page cache off")
     measured = json.loads(
         run(
             [sys.executable, "deploy/bench/measure.py"],
-            env=environment(PAGE_CACHE_SECONDS="0"),
+            env=environment(scale, PAGE_CACHE_SECONDS="0"),
             capture_output=True,
             text=True,
         ).stdout
@@ -415,7 +445,10 @@ def main():
     pages = [page for page in measured["pages"] if page.get("path")]
     modes = {}
     mix = None
-    with gunicorn(60 * 60, WORK / "gunicorn-cached.log") as upstream, nginx(upstream) as front:
+    with (
+        gunicorn(scale, 60 * 60, WORK / "gunicorn-cached.log") as upstream,
+        nginx(upstream) as front,
+    ):
         # The saved copy of the home page that nginx serves as a plain file: the ceiling.
         _, headers, body = fetch(f"http://{upstream}/")
         if headers.get("Content-Encoding") == "gzip":
@@ -440,12 +473,39 @@ def main():
                 script=mix_script(pages),
             )
             mix["restarts"], mix["worker_timeouts"] = worker_restarts(WORK / "gunicorn-cached.log")
-    with gunicorn(0, WORK / "gunicorn-uncached.log") as upstream:
+    with gunicorn(scale, 0, WORK / "gunicorn-uncached.log") as upstream:
         modes["uncached"] = load_each(
             f"http://{upstream}", pages, args.duration, "uncached", warm=1
         )
     modes = {name: modes[name] for name in ("uncached", "cached", "nginx")}
-    report(measured, static, modes, mix, args)
+    return {"measured": measured, "static": static, "modes": modes, "mix": mix}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--scale",
+        type=int,
+        action="append",
+        help="load_demo_content --scale (default 9); give it twice (9, then 90) for the growth",
+    )
+    parser.add_argument("--duration", type=int, default=4, help="seconds of wrk per row")
+    parser.add_argument("--mix-duration", type=int, default=60, help="0 skips the -c64 run")
+    parser.add_argument(
+        "--fresh", action="store_true", help="rebuild the database and static files anyway"
+    )
+    args = parser.parse_args()
+    scales = args.scale or [9]
+    for tool in ("wrk", "psql", NGINX):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is missing: `make nginx` and `apt-get install -y wrk` install them.")
+    WORK.mkdir(parents=True, exist_ok=True)
+
+    results = [(scale, measure_scale(scale, args)) for scale in scales]
+    for scale, result in results:
+        report(result["measured"], result["static"], result["modes"], result["mix"], args, scale)
+    if len(results) > 1:
+        growth(results)
 
 
 if __name__ == "__main__":

@@ -69,11 +69,14 @@ def page_types():
         "html publication": html_publication(),
         "film": first_live("FilmPage"),
         "person": first_live("PersonPage"),
+        "people index": first_live("PeopleIndexPage"),
     }
     paths = {name: (page.url if page else None) for name, page in pages.items()}
     paths["filtered library"] = f"{library.url}?type=report" if library else None
     paths["search"] = "/search/?q=kindness"
     paths["sitemap"] = "/sitemap.xml"
+    # The library's section of the sitemap: the largest, bounded by its page size.
+    paths["sitemap section"] = "/sitemap-publications.xml"
     paths["feed"] = "/feed/"
     order = [
         "home",
@@ -84,8 +87,10 @@ def page_types():
         "html publication",
         "film",
         "person",
+        "people index",
         "search",
         "sitemap",
+        "sitemap section",
         "feed",
     ]
     return [(name, paths[name]) for name in order]
