@@ -88,6 +88,11 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    # Two-factor sign-in to the admin (staff/two_factor.py): authenticator apps and
+    # recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -118,6 +123,10 @@ MIDDLEWARE = [
     "delivery.site_memo.remembered_site",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Tells whether the signed-in user has given their second factor in this session; the
+    # next one sends an admin who has not to do so, and treats them as signed out elsewhere.
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.require_second_factor",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it turns a locked-out login into the lock-out page.
@@ -422,6 +431,10 @@ AXES_LOCKOUT_CALLABLE = "kindness.middleware.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 # Behind a trusted proxy the address to throttle is the one the proxy saw, not the proxy's.
 AXES_CLIENT_IP_CALLABLE = "kindness.middleware.client_ip_address"
+
+# Two-factor sign-in (staff/): the name authenticator apps show beside the account. A wrong
+# code counts as a failed sign-in for django-axes too, so the lock-out above covers both steps.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Email: every message the site sends (the admin's password resets and workflow
 # notifications, the newsletter's confirmations, anything else) is queued in the database

@@ -1,5 +1,6 @@
-"""What the staff app adds to the admin: the guide for editors, in the Help menu, and the
-dashboard's list of scheduled pages, which says when the schedule is not being kept."""
+"""What the staff app adds to the admin: the guide for editors, in the Help menu, the
+dashboard's list of scheduled pages, which says when the schedule is not being kept, and
+the steps of two-factor sign-in with their place in the account menu."""
 
 from datetime import timedelta
 
@@ -11,7 +12,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from staff.views import EditorGuideView
+from staff import views
 
 # Scheduled publishing runs every minute on the worker: a page still waiting this long after
 # its time means the worker is not running.
@@ -64,7 +65,7 @@ def add_scheduled_pages_panel(request, panels):
 
 @hooks.register("register_admin_urls")
 def editor_guide_urls():
-    return [path("guide/", EditorGuideView.as_view(), name="staff_editor_guide")]
+    return [path("guide/", views.EditorGuideView.as_view(), name="staff_editor_guide")]
 
 
 @hooks.register("register_help_menu_item")
@@ -77,3 +78,25 @@ def editor_guide_menu_item():
         icon_name="doc-full",
         order=900,
     )
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("two-factor/", views.verify, name="staff_two_factor_verify"),
+        path("two-factor/set-up/", views.enrol, name="staff_two_factor_enrol"),
+        path(
+            "two-factor/recovery-codes/",
+            views.recovery_codes,
+            name="staff_two_factor_recovery_codes",
+        ),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("staff_two_factor_recovery_codes"),
+        "label": "Two-factor sign-in",
+        "help_text": "Your recovery codes: how many are left, and new ones.",
+    }

@@ -22,6 +22,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test import Client
 from wagtail.models import Page, Site
 
 from programme.models import HomePage
@@ -30,6 +31,7 @@ from tests.people.factories import PeopleIndexPageFactory
 from tests.programme.factories import HomePageFactory, StrandIndexPageFactory
 from tests.publications.factories import PublicationIndexPageFactory
 from tests.tools import tool_missing
+from tests.two_factor import give_authenticator, sign_in_to_admin
 
 # pytest-django's `django_db` marker, its arguments in order.
 DJANGO_DB_ARGUMENTS = ["transaction", "reset_sequences", "databases", "serialized_rollback"]
@@ -156,14 +158,19 @@ def staff_member(username, password, group):
 
 @pytest.fixture
 def editor_account(db):
-    """An editor (the Editors group), not signed in: for tests that sign in with the password."""
-    return staff_member(EDITOR_USERNAME, EDITOR_PASSWORD, "Editors")
+    """An editor (the Editors group) with an authenticator app, not signed in: for tests
+    that sign in with the password and a code (tests/two_factor.py)."""
+    account = staff_member(EDITOR_USERNAME, EDITOR_PASSWORD, "Editors")
+    give_authenticator(account)
+    return account
 
 
 @pytest.fixture
 def approver_account(db):
-    """An approver (the Moderators group), not signed in."""
-    return staff_member(APPROVER_USERNAME, APPROVER_PASSWORD, "Moderators")
+    """An approver (the Moderators group) with an authenticator app, not signed in."""
+    account = staff_member(APPROVER_USERNAME, APPROVER_PASSWORD, "Moderators")
+    give_authenticator(account)
+    return account
 
 
 @pytest.fixture
@@ -176,19 +183,20 @@ def superuser_account(db, django_user_model):
 
 @pytest.fixture
 def editor(client, editor_account):
-    """The test client, signed in as an editor.
-
-    `force_login`, because django-axes refuses `client.login()`, which passes no request.
-    """
-    client.force_login(editor_account)
-    return client
+    """The test client, signed in as an editor, with both factors."""
+    return sign_in_to_admin(client, editor_account)
 
 
 @pytest.fixture
 def approver(client, approver_account):
-    """The test client, signed in as an approver."""
-    client.force_login(approver_account)
-    return client
+    """The test client, signed in as an approver, with both factors."""
+    return sign_in_to_admin(client, approver_account)
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's, signed in with both factors, as the admin asks of everyone."""
+    return sign_in_to_admin(Client(), admin_user)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from publications.models import FilmPage
 from tests.conftest import EDITOR_PASSWORD, EDITOR_USERNAME
 from tests.quality.conftest import public_pages
+from tests.two_factor import sign_in_in_browser
 
 
 def csp_errors(tab):
@@ -70,11 +71,7 @@ def test_an_editor_signs_in_edits_and_previews_under_the_admin_policy(
     library = Page.objects.get(url_path="/home/library/")
     errors = csp_errors(page)
 
-    page.goto("/admin/login/")
-    page.fill("#id_username", EDITOR_USERNAME)
-    page.fill("#id_password", EDITOR_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_in_browser(page, EDITOR_USERNAME, EDITOR_PASSWORD, editor_account.totpdevice_set.get())
     assert page.locator("h1").first.is_visible()
 
     page.goto(f"/admin/pages/{library.pk}/edit/")

@@ -3,6 +3,7 @@ publication with it, and sees it on the site and in the library."""
 
 from tests.browser.pages import first_live
 from tests.conftest import APPROVER_PASSWORD, APPROVER_USERNAME
+from tests.two_factor import sign_in_in_browser
 
 REPORT = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -14,11 +15,9 @@ def test_an_approver_publishes_a_publication_with_a_pdf_and_readers_find_it(
     report = tmp_path / "editors-report.pdf"
     report.write_bytes(REPORT)
 
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(APPROVER_USERNAME)
-    page.get_by_label("Password").fill(APPROVER_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in_in_browser(
+        page, APPROVER_USERNAME, APPROVER_PASSWORD, approver_account.totpdevice_set.get()
+    )
 
     page.goto("/admin/documents/add/")
     page.get_by_label("Title").first.fill("The editor's report")

@@ -31,6 +31,7 @@ from wagtail.models import Page
 from tests.conftest import APPROVER_PASSWORD, APPROVER_USERNAME
 from tests.nginx import running_nginx
 from tests.servers import free_port, start, start_redis, stop, stop_redis
+from tests.two_factor import VERIFY, authenticator_code
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -186,10 +187,14 @@ class Editor:
                 fields[field["name"]] = field.get("value", "")
         return fields
 
-    def sign_in(self):
+    def sign_in(self, device):
         fields = self.form("/admin/login/")
         fields.update(username=APPROVER_USERNAME, password=APPROVER_PASSWORD)
         response = self.request("POST", "/admin/login/", data=fields)
+        assert response.status_code == 302, response.text[:2000]
+        fields = self.form(VERIFY)
+        fields.update(code=authenticator_code(device))
+        response = self.request("POST", VERIFY, data=fields)
         assert response.status_code == 302, response.text[:2000]
 
 
@@ -228,7 +233,7 @@ def origin(url):
 def test_an_upload_and_a_publish_on_one_instance_reach_the_other(site, approver_account):
     front, instances, s3, endpoint = site["front"], site["instances"], site["s3"], site["endpoint"]
     editor = Editor(front)
-    editor.sign_in()
+    editor.sign_in(approver_account.totpdevice_set.get())
 
     # An image and a report uploaded through nginx: each form and its post may land on
     # either instance.

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from publications.models import DownloadCount
 from tests.html import soup, visible_text
 from tests.publications.factories import PdfDocumentFactory, PublicationPageFactory
+from tests.two_factor import sign_in_to_admin
 
 REPORT = "/admin/reports/downloads/"
 
@@ -94,7 +95,7 @@ def staff_member(django_user_model, *permissions):
 
 
 def test_only_staff_with_the_permission_see_the_report(publications, client, django_user_model):
-    client.force_login(staff_member(django_user_model))
+    sign_in_to_admin(client, staff_member(django_user_model))
     # Wagtail sends a user without the permission back to the dashboard.
     for response in (client.get(REPORT), client.get(REPORT, {"export": "csv"})):
         assert (response.status_code, response["Location"]) == (302, "/admin/")
@@ -102,7 +103,7 @@ def test_only_staff_with_the_permission_see_the_report(publications, client, dja
 
     staff = django_user_model.objects.get()
     staff.groups.get().permissions.add(Permission.objects.get(codename="view_downloadcount"))
-    client.force_login(staff)
+    sign_in_to_admin(client, staff)
     assert client.get(REPORT).status_code == 200
     assert REPORT in admin_menu(client)
 

@@ -5,7 +5,7 @@ search results and a 404 (`tests.browser.pages`), so a page another app adds joi
 on its own. The demo content is loaded once for the whole run (`tests/conftest.py`).
 
 django-axes needs the request to count failed logins, so `client.login()` (which passes none)
-fails under it: log users in with `client.force_login(user)`.
+fails under it: sign users in with `tests.two_factor.sign_in_to_admin(client, user)`.
 """
 
 from urllib.parse import urljoin, urlsplit

@@ -6,6 +6,7 @@ from django.conf import settings
 from tests.conftest import EDITOR_PASSWORD
 from tests.quality.conftest import parse, public_pages, same_origin_links
 from tests.quality.headers import STRICT, VIDEO_PLAYERS, policy
+from tests.two_factor import sign_in_to_admin
 
 
 def permissions(response):
@@ -118,7 +119,7 @@ def test_the_admin_gets_a_policy_it_works_under_and_still_cannot_be_framed_elsew
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
     assert permissions(response)["camera"] == set()
 
-    client.force_login(editor_account)
+    sign_in_to_admin(client, editor_account)
     for path in ("/admin/", f"/admin/pages/{demo.pk}/", "/admin/documents/", "/admin/images/"):
         response = client.get(path, secure=True)
         assert response.status_code == 200, path

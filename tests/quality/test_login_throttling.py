@@ -8,6 +8,7 @@ from django.utils import timezone
 from tests.conftest import EDITOR_PASSWORD
 from tests.html import visible_text
 from tests.quality.conftest import parse
+from tests.two_factor import sign_in_to_admin
 
 LOGIN = "/admin/login/"
 
@@ -79,8 +80,8 @@ def test_a_successful_login_clears_the_count(editor_account, client):
         assert log_in(client, f"again-{attempt}").status_code == 200
 
 
-def test_force_login_still_works_for_tests(editor_account, client):
-    client.force_login(editor_account)
+def test_tests_sign_in_with_both_factors_without_the_sign_in_pages(editor_account, client):
+    sign_in_to_admin(client, editor_account)
     assert client.get("/admin/").status_code == 200
 
 

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from tests.conftest import staff_member
+from tests.two_factor import ENROL
 
 
 def add_staff(*args, **options):
@@ -53,7 +54,8 @@ def test_a_new_editor_sets_a_password_from_the_email_and_signs_in(db, settings):
     response = client.post(
         "/admin/login/", {"username": "ada@example.org", "password": password}, follow=True
     )
-    assert response.redirect_chain[-1][0] == "/admin/"
+    # Their first sign-in goes on to setting up two-factor sign-in.
+    assert response.redirect_chain[-1][0] == f"{ENROL}?next=/admin/"
     assert response.status_code == 200
 
 

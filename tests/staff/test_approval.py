@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from programme.models import ContentPage
 from tests.conftest import staff_member
+from tests.two_factor import sign_in_to_admin
 
 
 def content_page_form(page, title, action):
@@ -23,9 +24,7 @@ def content_page_form(page, title, action):
 
 
 def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return sign_in_to_admin(Client(), user)
 
 
 def test_an_editors_change_is_published_only_once_an_approver_approves_it(

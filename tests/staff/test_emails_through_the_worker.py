@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from kindness.mail import send_email
 from programme.models import ContentPage
 from tests.servers import run_email_worker
+from tests.two_factor import sign_in_to_admin
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -64,8 +65,7 @@ def test_a_submission_for_approval_reaches_the_approver_through_the_worker(
     demo, editor_account, approver_account, smtp_server
 ):
     smtp_server.accepting = True
-    editor = Client()
-    editor.force_login(editor_account)
+    editor = sign_in_to_admin(Client(), editor_account)
     page = ContentPage.objects.live().get(slug="about")
     form = nested_form_data(
         {

@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from newsletter.models import Subscriber
 from programme.models import ContentPage
+from tests.two_factor import sign_in_to_admin
 
 EDITOR, APPROVER = "editor", "approver"
 BOTH, APPROVER_ONLY, NOBODY = {EDITOR, APPROVER}, {APPROVER}, set()
@@ -19,7 +20,7 @@ BOTH, APPROVER_ONLY, NOBODY = {EDITOR, APPROVER}, {APPROVER}, set()
 @pytest.fixture
 def signed_in(request, client):
     """The test client signed in as the role the test is parametrised with."""
-    client.force_login(request.getfixturevalue(f"{request.param}_account"))
+    sign_in_to_admin(client, request.getfixturevalue(f"{request.param}_account"))
     client.role = request.param
     return client
 

@@ -16,6 +16,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from kindness.search import statistics as search_statistics
 from tests.html import visible_text
 from tests.quality.conftest import parse
+from tests.two_factor import sign_in_to_admin
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
@@ -88,7 +89,7 @@ def test_the_flush_puts_the_counts_in_the_admins_search_terms(demo, client, supe
     assert Query.get("kindness").hits == 4
 
     # Wagtail shows the search terms to superusers alone.
-    client.force_login(superuser_account)
+    sign_in_to_admin(client, superuser_account)
     report = parse(client.get(reverse("wagtailsearchpromotions:search_terms")))
     rows = [visible_text(row) for row in report.select("tbody tr")]
     assert rows[0].split() == ["kindness", "4"]
