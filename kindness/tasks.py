@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
-from django.utils import timezone
 from django_tasks import task
 
+from kindness import recurring
 from kindness.search import statistics
 
 
@@ -16,7 +16,7 @@ def flush_search_statistics(every_minutes=None):
     `every_minutes`, run again after that many minutes."""
     written = statistics.flush()
     if every_minutes:
-        flush_search_statistics.using(
-            run_after=timezone.now() + timedelta(minutes=every_minutes)
-        ).enqueue(every_minutes=every_minutes)
+        recurring.run_again(
+            flush_search_statistics, timedelta(minutes=every_minutes), every_minutes=every_minutes
+        )
     return f"{written} search terms"

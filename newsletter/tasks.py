@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task
 
+from kindness import recurring
 from kindness.mail import deliver
 from newsletter.emails import confirmation_email
 from newsletter.models import Subscriber
@@ -54,6 +55,6 @@ def purge_unconfirmed_signups(every_hours=None):
     """Delete stale pending signups; with `every_hours`, run again after that many hours."""
     call_command("purge_unconfirmed_signups", verbosity=0)
     if every_hours:
-        purge_unconfirmed_signups.using(
-            run_after=timezone.now() + timedelta(hours=every_hours)
-        ).enqueue(every_hours=every_hours)
+        recurring.run_again(
+            purge_unconfirmed_signups, timedelta(hours=every_hours), every_hours=every_hours
+        )

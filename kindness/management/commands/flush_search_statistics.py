@@ -28,16 +28,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Wrote {written} search term{'s' * (written != 1)}.")
 
     def schedule(self):
-        from django_tasks_db.models import DBTaskResult
-
+        from kindness import recurring
         from kindness.tasks import flush_search_statistics
 
-        if (
-            DBTaskResult.objects.ready()
-            .filter(task_path=flush_search_statistics.module_path)
-            .exists()
-        ):
+        if recurring.schedule(flush_search_statistics, every_minutes=EVERY_MINUTES):
+            self.stdout.write("Queued an hourly flush of search statistics.")
+        else:
             self.stdout.write("An hourly flush of search statistics is already queued.")
-            return
-        flush_search_statistics.enqueue(every_minutes=EVERY_MINUTES)
-        self.stdout.write("Queued an hourly flush of search statistics.")

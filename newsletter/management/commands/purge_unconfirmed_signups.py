@@ -30,16 +30,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Deleted {deleted} unconfirmed signup{'s' * (deleted != 1)}.")
 
     def schedule(self):
-        from django_tasks_db.models import DBTaskResult
-
+        from kindness import recurring
         from newsletter.tasks import purge_unconfirmed_signups
 
-        if (
-            DBTaskResult.objects.ready()
-            .filter(task_path=purge_unconfirmed_signups.module_path)
-            .exists()
-        ):
+        if recurring.schedule(purge_unconfirmed_signups, every_hours=24):
+            self.stdout.write("Queued a daily purge of unconfirmed signups.")
+        else:
             self.stdout.write("A daily purge is already queued.")
-            return
-        purge_unconfirmed_signups.enqueue(every_hours=24)
-        self.stdout.write("Queued a daily purge of unconfirmed signups.")

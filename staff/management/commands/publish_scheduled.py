@@ -23,10 +23,10 @@ class Command(WagtailCommand):
     def handle(self, *args, schedule=False, **options):
         if not schedule:
             return super().handle(*args, **options)
-        from staff.tasks import publish_scheduled, queued_runs
+        from kindness import recurring
+        from staff.tasks import publish_scheduled
 
-        if queued_runs().exists():
+        if recurring.schedule(publish_scheduled, every_seconds=EVERY_SECONDS):
+            self.stdout.write("Queued scheduled publishing, every minute.")
+        else:
             self.stdout.write("Scheduled publishing is already queued.")
-            return
-        publish_scheduled.enqueue(every_seconds=EVERY_SECONDS)
-        self.stdout.write("Queued scheduled publishing, every minute.")
