@@ -9,7 +9,6 @@ import logging
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -18,6 +17,7 @@ from wagtail.documents import get_document_model
 
 from publications.demo import make_pdf
 from publications.models import DocumentText, PublicationPage
+from tests import admin_uploads
 from tests.html import soup, visible_text
 from tests.publications.conftest import run_document_tasks
 from tests.publications.factories import (
@@ -178,9 +178,7 @@ def test_results_cost_the_same_queries_however_many_have_pdfs(
 
 
 def upload(editor, name, content):
-    return editor.post(
-        "/admin/documents/add/", {"title": name, "file": SimpleUploadedFile(name, content)}
-    )
+    return admin_uploads.upload(editor, "documents", name, content)
 
 
 def documents_tasks():

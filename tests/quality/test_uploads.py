@@ -3,12 +3,12 @@
 import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from publications.demo import make_pdf
+from tests.admin_uploads import upload
 from tests.html import visible_text
 from tests.quality.conftest import parse
 
@@ -23,17 +23,11 @@ def png(width=20, height=20):
 
 
 def upload_document(editor, name, content):
-    return editor.post(
-        "/admin/documents/add/",
-        {"title": name, "file": SimpleUploadedFile(name, content)},
-    )
+    return upload(editor, "documents", name, content)
 
 
 def upload_image(editor, name, content):
-    return editor.post(
-        "/admin/images/add/",
-        {"title": name, "file": SimpleUploadedFile(name, content)},
-    )
+    return upload(editor, "images", name, content)
 
 
 def error_text(response):
