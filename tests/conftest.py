@@ -30,6 +30,7 @@ from tests import snapshots
 from tests.people.factories import PeopleIndexPageFactory
 from tests.programme.factories import HomePageFactory, StrandIndexPageFactory
 from tests.publications.factories import PublicationIndexPageFactory
+from tests.servers import run_worker
 from tests.tools import tool_missing
 from tests.two_factor import give_authenticator, sign_in_to_admin
 
@@ -87,14 +88,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo_content", stdout=StringIO())
         # What the documents worker beside the site does next (`make run`): the PDFs made
         # from the reports' text, which are the demo's only downloads.
-        call_command(
-            "db_worker",
-            "--backend=documents",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-            verbosity=0,
-        )
+        run_worker("documents")
         copied = snapshots.supported(connection)
         if copied:
             snapshots.save_demo(connection)

@@ -114,10 +114,21 @@ class FlakySMTPServer:
         return "250 Message accepted for delivery"
 
 
-def run_email_worker():
-    """The real email worker, as `make run` and production run it, until its queue is empty."""
+def run_worker(backend):
+    """A real worker (`db_worker --backend <backend>`), as `make run` and production run
+    it, until its queue is empty."""
     from django.core.management import call_command
 
     call_command(
-        "db_worker", "--backend=email", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+        "db_worker",
+        f"--backend={backend}",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
     )
+
+
+def run_email_worker():
+    """The email worker until its queue is empty: the emails queued so far are sent."""
+    run_worker("email")

@@ -9,7 +9,6 @@ import logging
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader, PdfWriter
@@ -25,6 +24,7 @@ from tests.publications.factories import (
     PublicationDownloadFactory,
     PublicationPageFactory,
 )
+from tests.servers import run_worker
 
 Document = get_document_model()
 
@@ -293,14 +293,7 @@ def test_the_real_worker_reads_an_upload_and_search_finds_it(editor, client):
     publication = PublicationPage.objects.get(slug="the-place-of-kindness")
     PublicationDownloadFactory(page=publication, document=document, title="Appendix")
     assert search_results(client, PHRASE) == []
-    call_command(
-        "db_worker",
-        "--backend=documents",
-        "--batch",
-        "--no-startup-delay",
-        "--no-reload",
-        verbosity=0,
-    )
+    run_worker("documents")
     assert not documents_tasks().filter(status=TaskResultStatus.FAILED).exists()
     ((title, snippet),) = search_results(client, PHRASE)
     assert title == publication.title
