@@ -76,6 +76,16 @@ def list_id():
     return f"{settings.WAGTAIL_SITE_NAME} newsletter <newsletter.{namespace}>"
 
 
+def list_headers(unsubscribe):
+    """The headers of every email to a subscriber: the list's name and its one-click
+    unsubscribe (`unsubscribe`: the subscriber's own link)."""
+    return {
+        "List-Id": list_id(),
+        "List-Unsubscribe": f"<{unsubscribe}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
 def newsletter_email(subscriber, *, subject, template, context=None):
     """An email to one subscriber with a one-click unsubscribe link in its body and headers."""
     unsubscribe = unsubscribe_url(subscriber)
@@ -89,11 +99,7 @@ def newsletter_email(subscriber, *, subject, template, context=None):
         subject=subject,
         body=render_to_string(f"newsletter/emails/{template}.txt", context),
         to=[subscriber.email],
-        headers={
-            "List-Id": list_id(),
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=list_headers(unsubscribe),
     )
     message.attach_alternative(
         render_to_string(f"newsletter/emails/{template}.html", context), "text/html"

@@ -110,3 +110,7 @@ class NewsletterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "newsletter settings"
+
+
+# The newsletter's page types live in their own module; Django finds models here.
+from newsletter.pages import NewsletterIndexPage, NewsletterIssuePage  # noqa: E402, F401

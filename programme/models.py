@@ -70,6 +70,7 @@ class HomePage(OneQueryRouteMixin, ShareMetadataMixin, Page):
         "people.PeopleIndexPage",
         "publications.PublicationIndexPage",
         "programme.ContentPage",
+        "newsletter.NewsletterIndexPage",
     ]
     max_count = 1
 
