@@ -1,5 +1,6 @@
 from urllib.parse import urlsplit
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.html import strip_tags
@@ -51,6 +52,10 @@ def network_for(url):
     return ""
 
 
+# A page of the people index: four rows of cards at the widest.
+PEOPLE_PER_PAGE = 24
+
+
 def split_name(name, family_name=""):
     """(family name, given names) of a name as commonly written, for sorting and citing.
 
@@ -98,15 +103,28 @@ class PeopleIndexPage(OneQueryRouteMixin, ShareMetadataMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         kinds = self.listed_kinds()
-        people = PersonPage.objects.child_of(self).live().public().filter(kind__in=kinds)
-        # By surname, falling back to the name's last word when no family name is given.
-        people = sorted(
-            people.for_cards(), key=lambda person: (person.family_name.casefold(), person.title)
+        listed = PersonPage.objects.child_of(self).live().public().filter(kind__in=kinds)
+        # Group by group, then by surname (falling back to the name's last word when no
+        # family name is given), which only Python knows: so the order is found from the
+        # names alone, and only the page of people shown is fetched with its photos.
+        order = sorted(
+            listed.values_list("pk", "kind", "title", "last_name"),
+            key=lambda row: (
+                kinds.index(row[1]),
+                split_name(row[2], row[3])[0].casefold(),
+                row[2],
+            ),
         )
+        page_obj = Paginator([row[0] for row in order], PEOPLE_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        shown = PersonPage.objects.filter(pk__in=page_obj.object_list).for_cards().in_bulk()
+        people = [shown[pk] for pk in page_obj.object_list if pk in shown]
         context["groups"] = [
             (GROUP_HEADINGS[kind], [person for person in people if person.kind == kind])
             for kind in kinds
         ]
+        context["page_obj"] = page_obj
         return context
 
 

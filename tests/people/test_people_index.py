@@ -1,6 +1,6 @@
 """The people index groups staff, associates and fellows, and (if asked) outside authors."""
 
-from people.models import PersonPage
+from people.models import PEOPLE_PER_PAGE, PersonPage
 from tests.html import soup, visible_text
 from tests.people.factories import PersonPageFactory
 from tests.queries import assert_same_number, settled_queries
@@ -66,3 +66,27 @@ def test_index_queries_do_not_grow_with_the_people(people_index, photo, client):
     add(20, 2)
     many = settled_queries(client, people_index.url)
     assert_same_number(few, many)
+
+
+def test_a_long_list_is_paged_in_order_and_a_bad_page_shows_the_first(people_index, client):
+    for n in range(30):
+        PersonPageFactory(parent=people_index, title=f"Ada Person{n:02}")
+    PersonPageFactory(parent=people_index, title="Zoe Associate", kind=PersonPage.Kind.ASSOCIATE)
+    staff = [f"Ada Person{n:02}" for n in range(30)]
+    first = groups(client, people_index)
+    assert first == {"Staff": staff[:PEOPLE_PER_PAGE]}
+    last = soup(client.get(f"{people_index.url}?page=2"))
+    assert [visible_text(h2) for h2 in last.main.select("section[aria-labelledby^=people] h2")] == [
+        "Staff",
+        "Associates and fellows",
+    ]
+    assert [visible_text(a) for a in last.select(".person-card__name a")] == [
+        *staff[PEOPLE_PER_PAGE:],
+        "Zoe Associate",
+    ]
+    pages = soup(client.get(people_index.url)).select("nav.pagination a")
+    assert [visible_text(a) for a in pages] == ["Page 1", "Page 2", "Next page"]
+    for bad in ("0", "x", "-1", "9" * 30):
+        response = client.get(people_index.url, {"page": bad})
+        assert response.status_code == 200, bad
+        assert soup(response).select(".person-card__name a")

@@ -39,6 +39,7 @@ PAGES = {
     "publication": "/library/kindness-emotions-and-human-relationships/",
     "film": "/library/the-place-of-kindness-film/",
     "person": "/people/jennifer-wallace/",
+    "people index": "/people/",
     "content page": "/about/",
     "search": "/search/?q=kindness",
     "sitemap": "/sitemap.xml",
