@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "people",
     "programme",
     "publications",
+    "news",
     "newsletter",
     "staff",
     "wagtail.contrib.redirects",

@@ -69,6 +69,7 @@ class HomePage(OneQueryRouteMixin, ShareMetadataMixin, Page):
         "programme.StrandIndexPage",
         "people.PeopleIndexPage",
         "publications.PublicationIndexPage",
+        "news.NewsIndexPage",
         "programme.ContentPage",
         "newsletter.NewsletterIndexPage",
     ]

@@ -133,6 +133,8 @@ def test_the_sitemap_is_an_index_of_sections_each_of_bounded_size(
         "http://localhost/sitemap-people.xml",
         "http://localhost/sitemap-programme.xml",
         "http://localhost/sitemap-publications.xml",
+        "http://localhost/sitemap-news.xml",
+        "http://localhost/sitemap-newsletter.xml",
     ]
     # With room for three entries a document, the sections run over several, each listed.
     monkeypatch.setattr(PageSitemap, "limit", 3)
@@ -147,7 +149,11 @@ def test_the_sitemap_is_an_index_of_sections_each_of_bounded_size(
 
 
 def section_sizes(entries):
-    """How many entries each section has, from the addresses: people, programme, library."""
+    """How many entries each section has, from the addresses: people, programme, library,
+    news, the newsletter's archive."""
     people = sum("/people/" in loc for loc, _ in entries)
     library = sum("/library/" in loc for loc, _ in entries)
-    return [people, len(entries) - people - library, library]
+    news = sum("/news/" in loc for loc, _ in entries)
+    newsletter = sum("/newsletter-archive/" in loc for loc, _ in entries)
+    programme = len(entries) - people - library - news - newsletter
+    return [people, programme, library, news, newsletter]
