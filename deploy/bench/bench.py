@@ -337,7 +337,8 @@ def report(measured, static, modes, mix, args, scale):
         f"Postgres database {database(scale)}; gunicorn -c deploy/gunicorn.conf.py, "
         f"{WORKERS} workers, DEBUG off; content "
         f"`load_demo_content --scale {scale}`: {content['publications']} publications, "
-        f"{content['films']} films, {content['people']} people, {content['pages']} live pages"
+        f"{content['films']} films, {content['people']} people, "
+        f"{content.get('news posts', 0)} news posts, {content['pages']} live pages"
     )
     print(
         f"wrk -t2 -c8 -d{args.duration}s, Accept-Encoding: gzip. req/s, p50 and p99 in ms, "

@@ -70,6 +70,8 @@ def page_types():
         "film": first_live("FilmPage"),
         "person": first_live("PersonPage"),
         "people index": first_live("PeopleIndexPage"),
+        "news": first_live("NewsIndexPage"),
+        "news post": first_live("NewsPostPage"),
     }
     paths = {name: (page.url if page else None) for name, page in pages.items()}
     paths["filtered library"] = f"{library.url}?type=report" if library else None
@@ -78,6 +80,10 @@ def page_types():
     # The library's section of the sitemap: the largest, bounded by its page size.
     paths["sitemap section"] = "/sitemap-publications.xml"
     paths["feed"] = "/feed/"
+    strand = pages["strand"]
+    news = pages["news"]
+    paths["filtered news"] = f"{news.url}?strand={strand.slug}" if news and strand else None
+    paths["news feed"] = "/news/feed/" if news else None
     order = [
         "home",
         "strand",
@@ -88,10 +94,14 @@ def page_types():
         "film",
         "person",
         "people index",
+        "news",
+        "filtered news",
+        "news post",
         "search",
         "sitemap",
         "sitemap section",
         "feed",
+        "news feed",
     ]
     return [(name, paths[name]) for name in order]
 
@@ -134,6 +144,7 @@ def main():
         .count(),
         "films": Page.objects.type(apps.get_model("publications", "FilmPage")).live().count(),
         "people": Page.objects.type(apps.get_model("people", "PersonPage")).live().count(),
+        "news posts": Page.objects.type(apps.get_model("news", "NewsPostPage")).live().count(),
         "pages": Page.objects.live().count(),
     }
     json.dump({"pages": pages, "content": counts}, sys.stdout)

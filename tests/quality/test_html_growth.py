@@ -23,6 +23,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
 
+from news.models import NewsPostPage
 from people.models import PersonPage
 from publications.models import PublicationPage
 
@@ -44,6 +45,10 @@ PAGES = {
     "search": "/search/?q=kindness",
     "sitemap": "/sitemap.xml",
     "feed": "/feed/",
+    "news": "/news/",
+    "filtered news": "/news/?strand=kinder-communities",
+    "news post": "/news/the-courage-to-be-kind-published/",
+    "news feed": "/news/feed/",
 }
 
 
@@ -87,3 +92,4 @@ def test_the_content_did_double(sizes, db):
     # So that the sizes above compare a site with twice the content of the other.
     assert PublicationPage.objects.live().count() == LARGE * 7
     assert PersonPage.objects.live().count() == LARGE * 7
+    assert NewsPostPage.objects.live().count() == LARGE * 6

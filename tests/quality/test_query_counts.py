@@ -21,6 +21,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from kindness.demo import generated_image
+from news.models import NewsAuthor, NewsPostPage
 from people.models import PersonPage
 from publications.models import PublicationPage
 
@@ -45,6 +46,10 @@ PAGES = {
     "sitemap section": "/sitemap-publications.xml",
     "library's authors": "/library-authors.json",
     "feed": "/feed/",
+    "news": "/news/",
+    "filtered news": "/news/?strand=kinder-communities",
+    "news post": "/news/the-courage-to-be-kind-published/",
+    "news feed": "/news/feed/",
 }
 
 
@@ -67,8 +72,9 @@ def uncached_queries(client, url):
 
 
 def show_pictures_at_demo_size():
-    """A photo for a person the people index, the home page and her page list, and covers
-    for publications a person page and a publication's related list show.
+    """A photo for a person the people index, the home page and her page list, covers
+    for publications a person page and a publication's related list show, and a picture
+    for a post of hers.
 
     The real demo content has no photos or covers (nobody knows them yet), and a list
     with no picture at all fetches no renditions: without these the demo size would cost a
@@ -84,6 +90,12 @@ def show_pictures_at_demo_size():
         publication = PublicationPage.objects.get(slug=slug)
         publication.image = generated_image("Cover", "A placeholder cover", (120, 170), "c.png")
         publication.save()
+    # A picture and an author for a post of hers, which the news index, its feed, the
+    # strand page and her page list: generated posts have both.
+    post = NewsPostPage.objects.get(slug="the-place-of-kindness-published")
+    post.image = generated_image("News", "A placeholder picture", (240, 135), "n.png")
+    post.save()
+    NewsAuthor.objects.create(page=post, person=person)
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +131,4 @@ def test_the_grown_content_is_there(at_demo_size, db):
     # So that the equal counts above compare a small site with a bigger one.
     assert PublicationPage.objects.live().count() == SCALE * 7
     assert PersonPage.objects.live().count() == SCALE * 7
+    assert NewsPostPage.objects.live().count() == SCALE * 6
