@@ -524,6 +524,19 @@ NEWSLETTER_EMAILS_PER_ADDRESS_PER_DAY = int(env("NEWSLETTER_EMAILS_PER_ADDRESS_P
 NEWSLETTER_SIGNUPS_PER_CLIENT_PER_HOUR = int(env("NEWSLETTER_SIGNUPS_PER_CLIENT_PER_HOUR", "20"))
 NEWSLETTER_RETRY_DELAYS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600, 24 * 3600]
 NEWSLETTER_UNCONFIRMED_DAYS = 30
+# Sending an issue (newsletter/sending/): messages a worker claims and sends over one SMTP
+# connection at a time; the mail provider's limits, across all workers (per second and per
+# hour); how many workers may share one send; after how many seconds a claimed message
+# whose worker went silent is sent again (longer than a batch can take); how long a send
+# whose mail server cannot be reached waits before it resumes by itself, pause after pause
+# (the last delay repeats); and how often a batch being sent looks again for unsubscribes.
+NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "50"))
+NEWSLETTER_RATE_PER_SECOND = float(env("NEWSLETTER_RATE_PER_SECOND", "10"))
+NEWSLETTER_RATE_PER_HOUR = int(env("NEWSLETTER_RATE_PER_HOUR", "20000"))
+NEWSLETTER_PARALLEL_SENDS = int(env("NEWSLETTER_PARALLEL_SENDS", "1"))
+NEWSLETTER_CLAIM_TIMEOUT = float(env("NEWSLETTER_CLAIM_TIMEOUT", "600"))
+NEWSLETTER_PAUSE_DELAYS = [60, 300, 900, 3600]
+NEWSLETTER_RECHECK_SECONDS = 1.0
 
 # One handler, on stderr. Its filters (delivery/log_filters.py) keep what a visitor sends
 # from flooding it: a refused Host header is one short line, not a traceback quoting it;

@@ -26,6 +26,8 @@ class Subscriber(models.Model):
         PENDING = "pending", "Waiting for confirmation"
         CONFIRMED = "confirmed", "Subscribed"
         UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+        # The mail server refused the address for good (a 5xx answer): never emailed again.
+        BOUNCED = "bounced", "Bounced"
 
     email = models.EmailField("email address", max_length=254)
     name = models.CharField(max_length=100, blank=True, help_text="Optional; as they typed it.")
@@ -43,6 +45,7 @@ class Subscriber(models.Model):
     confirmation_sent_at = models.DateTimeField("confirmation email queued", null=True)
     confirmed_at = models.DateTimeField("confirmed", null=True, blank=True)
     unsubscribed_at = models.DateTimeField("unsubscribed", null=True, blank=True)
+    bounced_at = models.DateTimeField("bounced", null=True, blank=True)
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -64,6 +67,12 @@ class Subscriber(models.Model):
         )
         self.refresh_from_db()
         return bool(updated)
+
+    def bounce(self):
+        """The mail server refused this address for good: send it nothing more."""
+        Subscriber.objects.filter(pk=self.pk).exclude(status=self.Status.UNSUBSCRIBED).update(
+            status=self.Status.BOUNCED, bounced_at=timezone.now()
+        )
 
     def unsubscribe(self):
         if self.status != self.Status.UNSUBSCRIBED:
@@ -114,3 +123,6 @@ class NewsletterSettings(BaseSiteSetting):
 
 # The newsletter's page types live in their own module; Django finds models here.
 from newsletter.pages import NewsletterIndexPage, NewsletterIssuePage  # noqa: E402, F401
+
+# The sending of issues lives in its own package; Django finds its models here.
+from newsletter.sending.models import Campaign, Delivery  # noqa: E402, F401

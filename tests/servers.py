@@ -132,3 +132,61 @@ def run_worker(backend):
 def run_email_worker():
     """The email worker until its queue is empty: the emails queued so far are sent."""
     run_worker("email")
+
+
+class ScriptedSMTPServer:
+    """A real SMTP server (aiosmtpd) on a free local port that answers as it is told:
+
+    - `answers[address]`: the answers to that recipient's RCPT, one per attempt, the last
+      repeated (e.g. ["451 4.2.0 Try later", "250 OK"], or ["550 5.1.1 No such user"]);
+      any other recipient is accepted;
+    - `drop_after`: after that many accepted messages, close the connection at the next
+      command, once;
+    - `stall`: seconds to wait before answering each message's data.
+
+    Every accepted message is in `received` as (recipient, parsed message).
+    """
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.answers = {}
+        self.attempts = {}
+        self.drop_after = None
+        self.stall = 0
+        self.received = []
+        self.port = free_port()
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    def _maybe_drop(self, server):
+        if self.drop_after is not None and len(self.received) >= self.drop_after:
+            self.drop_after = None
+            server.transport.close()
+            return True
+        return False
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if self._maybe_drop(server):
+            return "421 4.3.2 Closing"
+        envelope.mail_from = address
+        return "250 OK"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        script = self.answers.get(address)
+        attempt = self.attempts[address] = self.attempts.get(address, 0) + 1
+        answer = script[min(attempt, len(script)) - 1] if script else "250 OK"
+        if not answer.startswith("250"):
+            return answer
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        import asyncio
+        from email import message_from_bytes
+
+        if self.stall:
+            await asyncio.sleep(self.stall)
+        message = message_from_bytes(envelope.content)
+        for recipient in envelope.rcpt_tos:
+            self.received.append((recipient, message))
+        return "250 Message accepted for delivery"

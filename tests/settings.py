@@ -22,7 +22,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405 (from kindness.settings)
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = tempfile.mkdtemp(prefix="kindness-test-media-")
+# The worker processes some tests start share the test's (TEST_MEDIA_ROOT).
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="kindness-test-media-")
 # Share images are fetched by their absolute URL, so the tests serve uploads themselves.
 SERVE_MEDIA = True
 ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
@@ -38,3 +39,10 @@ if "options" in DATABASES["default"].get("OPTIONS", {}):  # noqa: F405
         "statement_timeout=0",
         DATABASES["default"]["OPTIONS"]["options"],  # noqa: F405
     )
+# The newsletter's worker processes (tests/newsletter/test_campaign_workers.py) send to the
+# test's own SMTP server, with the test's short delays.
+if os.environ.get("EMAIL_HOST"):
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+if os.environ.get("NEWSLETTER_TEST_DELAYS"):
+    NEWSLETTER_RETRY_DELAYS = [float(os.environ["NEWSLETTER_TEST_DELAYS"])] * 3
+    NEWSLETTER_PAUSE_DELAYS = [float(os.environ["NEWSLETTER_TEST_DELAYS"])]

@@ -35,3 +35,7 @@ def link_in(message, kind):
 
 def path_of(url):
     return "/" + url.split("/", 3)[3]
+
+
+# The campaign tests' mail server, for any test here that asks for it.
+from tests.newsletter.campaigns import scripted_smtp  # noqa: E402, F401

@@ -1,0 +1,118 @@
+"""A campaign's send on the email worker: one run per batch, each queueing the next."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+from django_tasks import TaskResultStatus, task
+
+from newsletter.models import Subscriber
+from newsletter.sending import engine
+from newsletter.sending.models import Campaign, Delivery
+
+
+def waiting_runs(campaign_id, lane):
+    """This lane's queued runs of the campaign's send, not yet started."""
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY,
+        task_path=send_campaign.module_path,
+        args_kwargs__kwargs__campaign_id=campaign_id,
+        args_kwargs__kwargs__lane=lane,
+    )
+
+
+def start_lanes(campaign_id):
+    """Queue a run of each of the NEWSLETTER_PARALLEL_SENDS lanes that has none waiting."""
+    for lane in range(settings.NEWSLETTER_PARALLEL_SENDS):
+        if not waiting_runs(campaign_id, lane).exists():
+            send_campaign.using(priority=engine.PRIORITY).enqueue(
+                campaign_id=campaign_id, lane=lane
+            )
+
+
+def start(campaign):
+    """Begin sending a draft or scheduled campaign: its issue's published revision, to every
+    subscriber confirmed now. Returns how many it goes to; CannotSend says why not."""
+    with transaction.atomic():
+        campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if campaign.state not in {Campaign.State.DRAFT, Campaign.State.SCHEDULED}:
+            raise engine.CannotSend(f"This send is {campaign.get_state_display().lower()} already.")
+        page = campaign.issue
+        if page is None or not page.live or page.live_revision_id is None:
+            raise engine.CannotSend("The issue is not published: publish it first, then send it.")
+        now = timezone.now()
+        campaign.revision_id = page.live_revision_id
+        campaign.subject = page.live_revision.object_str or page.title
+        campaign.state = Campaign.State.SENDING
+        campaign.started_at = now
+        campaign.save()
+        delivery, subscriber = Delivery._meta, Subscriber._meta
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {delivery.db_table} "
+                "(campaign_id, subscriber_id, state, attempts, last_answer, next_attempt_at) "
+                f"SELECT %s, id, %s, 0, '', %s FROM {subscriber.db_table} WHERE status = %s",
+                [campaign.pk, Delivery.State.WAITING, now, Subscriber.Status.CONFIRMED],
+            )
+            recipients = cursor.rowcount
+        start_lanes(campaign.pk)
+    return recipients
+
+
+@task(backend="email")
+def send_campaign(campaign_id, lane=0):
+    """Send the campaign's next batch, then queue this lane's next run for when it is due.
+
+    The next run is queued first, due only after the claim timeout: if this worker is
+    killed, that run carries on once a worker is back. It is brought forward at the end.
+    """
+    if not waiting_runs(campaign_id, lane).exists():
+        timeout = timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
+        send_campaign.using(priority=engine.PRIORITY, run_after=timezone.now() + timeout).enqueue(
+            campaign_id=campaign_id, lane=lane
+        )
+    done, due = engine.run(campaign_id)
+    if due is None:
+        waiting_runs(campaign_id, lane).delete()
+    else:
+        waiting_runs(campaign_id, lane).update(run_after=due)
+    return done
+
+
+@task(backend="email")
+def start_campaign(campaign_id):
+    """Start a scheduled campaign when its time has come (unless it was changed meanwhile)."""
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None or campaign.state != Campaign.State.SCHEDULED:
+        return "nothing to start"
+    if campaign.scheduled_for and campaign.scheduled_for > timezone.now():
+        return "not yet: rescheduled"
+    try:
+        return f"started: {start(campaign)} recipients"
+    except engine.CannotSend as error:
+        Campaign.objects.filter(pk=campaign_id).update(last_error=str(error))
+        return str(error)
+
+
+@task(backend="email")
+def send_test(page_id, address):
+    """A test send of an issue's newest revision, to one address: never to subscribers."""
+    from wagtail.models import Page
+
+    from kindness.mail import deliver
+
+    page = Page.objects.get(pk=page_id).specific
+    issue = page.get_latest_revision_as_object()
+    subscriber = Subscriber(email=address)
+    deliver(
+        engine.compose(
+            issue,
+            subscriber,
+            message_id=engine.test_message_id(page_id),
+            test=True,
+        )
+    )
+    return "sent"
