@@ -1,7 +1,6 @@
 """The newsletter's background work, run by the database-backed worker (the "email" queue)."""
 
 import logging
-import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,16 +12,18 @@ from kindness import recurring
 from kindness.mail import deliver
 from newsletter.emails import confirmation_email
 from newsletter.models import Subscriber
+from newsletter.sending.answers import SEND_ERRORS, Outcome, classify
 
 logger = logging.getLogger(__name__)
 
 
 @task(backend="email")
 def send_confirmation(subscriber_id, attempt=1):
-    """Send a pending subscriber their confirmation link; retry later if the mail server fails.
-
-    Each failure queues the next attempt after NEWSLETTER_RETRY_DELAYS[attempt - 1] seconds
-    and is recorded as a failed task with its error; after the last delay it gives up.
+    """Send a pending subscriber their confirmation link, with the campaigns' rules for the
+    mail server's answers (newsletter/sending/answers.py): a permanent refusal of the
+    address marks it bounced and is not tried again; a temporary refusal, or a server that
+    cannot be reached, is tried again after NEWSLETTER_RETRY_DELAYS[attempt - 1] seconds,
+    each failure recorded as a failed task with its error, until the last delay.
     """
     subscriber = Subscriber.objects.filter(
         pk=subscriber_id, status=Subscriber.Status.PENDING
@@ -32,7 +33,15 @@ def send_confirmation(subscriber_id, attempt=1):
     try:
         # At once: this is the worker already, with retries of its own.
         deliver(confirmation_email(subscriber))
-    except (smtplib.SMTPException, OSError):
+    except SEND_ERRORS as error:
+        outcome, answer = classify(error)
+        if outcome is Outcome.BOUNCED:
+            subscriber.bounce()
+            logger.warning("Confirmation for subscriber %s bounced: %s", subscriber_id, answer)
+            return f"bounced: {answer}"
+        if outcome is Outcome.FAILED:
+            logger.error("Mail server refused a confirmation for good: %s", answer)
+            raise
         delays = settings.NEWSLETTER_RETRY_DELAYS
         if attempt > len(delays):
             logger.error("Gave up sending a confirmation to subscriber %s", subscriber_id)

@@ -68,3 +68,24 @@ def test_the_worker_gives_up_after_the_last_retry(demo, client, smtp_server):
     assert confirmation_tasks().filter(status=TaskResultStatus.FAILED).count() == 3
     # The signup itself is kept: staff can see it, and a new signup sends a fresh email.
     assert Subscriber.objects.count() == 1
+
+
+def test_a_confirmation_refused_for_good_marks_the_address_bounced_at_once(
+    demo, client, scripted_smtp
+):
+    scripted_smtp.answers["ann@example.org"] = ["550 5.1.1 No such mailbox"]
+    sign_up(client)
+    run_worker()
+    assert Subscriber.objects.get().status == Subscriber.Status.BOUNCED
+    assert scripted_smtp.attempts == {"ann@example.org": 1}  # not nine times
+    assert not confirmation_tasks().filter(status=TaskResultStatus.READY).exists()
+
+
+def test_a_confirmation_refused_for_now_is_tried_again(demo, client, scripted_smtp):
+    scripted_smtp.answers["ann@example.org"] = ["451 4.2.0 Try later", "250 OK"]
+    sign_up(client)
+    run_worker()
+    time_passes()
+    run_worker()
+    assert [recipient for recipient, _message in scripted_smtp.received] == ["ann@example.org"]
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
