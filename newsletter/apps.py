@@ -9,7 +9,9 @@ class NewsletterConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from newsletter.models import Subscriber
+        from newsletter.models import Campaign, Subscriber
         from newsletter.permissions import SubscriberPermissionPolicy
+        from newsletter.sending.admin import CampaignPermissionPolicy
 
         register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
+        register_permission_policy(Campaign, CampaignPermissionPolicy(Campaign))

@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from kindness.slots import SlotComponent
 from newsletter.forms import SignupForm
 from newsletter.models import NewsletterSettings, Subscriber
+from newsletter.sending.admin import campaign_viewset
 
 
 class SubscriberFilterSet(WagtailFilterSet):
@@ -72,6 +73,7 @@ class SubscriberViewSet(ModelViewSet):
         "confirmed_at",
         "source_path",
         "unsubscribed_at",
+        "bounced_at",
     ]
     export_headings = {
         "email": "Email",
@@ -82,6 +84,7 @@ class SubscriberViewSet(ModelViewSet):
         "confirmed_at": "Confirmed",
         "source_path": "Signed up on",
         "unsubscribed_at": "Unsubscribed",
+        "bounced_at": "Bounced",
     }
     export_filename = "newsletter-subscribers"
     inspect_view_fields = [
@@ -95,6 +98,7 @@ class SubscriberViewSet(ModelViewSet):
         "confirmation_sent_at",
         "confirmed_at",
         "unsubscribed_at",
+        "bounced_at",
     ]
     form_fields = ["name"]
 
@@ -105,6 +109,11 @@ subscriber_viewset = SubscriberViewSet("newsletter_subscribers")
 @hooks.register("register_admin_viewset")
 def register_subscriber_viewset():
     return subscriber_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_campaign_viewset():
+    return campaign_viewset
 
 
 class NewSubscribersPanel(Component):

@@ -75,6 +75,7 @@ def test_the_roles_are_as_the_issue_lists_them(demo):
         ("newsletter", "change_newslettersettings"),
         ("newsletter", "view_subscriber"),
         ("newsletter", "delete_subscriber"),
+        ("newsletter", "send_campaign"),
         ("publications", "view_downloadcount"),
         ("wagtailredirects", "add_redirect"),
         ("wagtailredirects", "change_redirect"),
