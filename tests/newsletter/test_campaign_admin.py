@@ -29,7 +29,7 @@ def act(client, campaign, action, data=None):
 
 
 def text(response):
-    return " ".join(BeautifulSoup(response.content, "html.parser").get_text().split())
+    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
 
 
 @pytest.mark.django_db

@@ -8,8 +8,9 @@ from newsletter.models import Delivery
 from newsletter.sending.tasks import send_campaign
 from tests.newsletter.campaigns import start_send, subscribe
 
-# Claiming (2), the campaign and its content (3), this lane's next run (3), the hourly
-# limit (1), the answers (1), and a look for unsubscribes if the batch takes a while.
+# Claiming (2), the campaign (1), this lane's next run (3), the hourly limit (1), the
+# answers (1), a look for unsubscribes if the batch takes a while (2), and the worker's
+# own bookkeeping of the run.
 QUERIES_PER_BATCH = 14
 
 
@@ -18,13 +19,13 @@ QUERIES_PER_BATCH = 14
 def test_a_batch_takes_a_constant_number_of_queries(
     demo, scripted_smtp, batch_size, django_assert_max_num_queries
 ):
-    subscribe(batch_size)
+    subscribe(batch_size * 2)
     campaign = start_send()
-    with (
-        # The look for unsubscribes at its production interval (the fixture's is quicker).
-        override_settings(NEWSLETTER_BATCH_SIZE=batch_size, NEWSLETTER_RECHECK_SECONDS=1.0),
-        django_assert_max_num_queries(QUERIES_PER_BATCH),
-    ):
+    # The look for unsubscribes at its production interval (the fixture's is quicker).
+    with override_settings(NEWSLETTER_BATCH_SIZE=batch_size, NEWSLETTER_RECHECK_SECONDS=1.0):
+        # The first batch a worker sends renders the issue (once per worker process).
         send_campaign.call(campaign_id=campaign.pk, lane=0)
-    assert len(scripted_smtp.received) == batch_size
-    assert Delivery.objects.filter(state=Delivery.State.SENT).count() == batch_size
+        with django_assert_max_num_queries(QUERIES_PER_BATCH):
+            send_campaign.call(campaign_id=campaign.pk, lane=0)
+    assert len(scripted_smtp.received) == batch_size * 2
+    assert Delivery.objects.filter(state=Delivery.State.SENT).count() == batch_size * 2

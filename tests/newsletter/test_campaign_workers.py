@@ -42,6 +42,7 @@ def worker_environment(server, **extra):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "PYTHONUNBUFFERED": "1",
         "DATABASE_URL": f"postgres://{user}{password}@{host}:{database['PORT'] or 5432}/"
         + quote(database["NAME"]),
         "EMAIL_HOST": "127.0.0.1",
