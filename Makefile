@@ -18,7 +18,7 @@ export DEBUG ?= 1
 # (docs/performance.md, "Idle processes"). Restart them after changing a task's code.
 WORKER_OPTIONS ?= --interval 5 --no-reload
 
-.PHONY: help run worker install install-dev pdf-libs migrate demo admin staff serve chromium nginx bench quality-tools test lint format check clean
+.PHONY: help run worker install install-dev pdf-libs migrate demo admin staff serve chromium nginx bench bench-newsletter quality-tools test lint format check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -123,6 +123,9 @@ bench: install nginx ## Measure every page type the production way (gunicorn, Po
 	  || { $(call apt_install,wrk); } \
 	  || { echo "!! wrk is missing and could not be installed (apt-get install -y wrk)."; exit 1; }
 	$(BIN)/python deploy/bench/bench.py $(BENCH_ARGS)
+
+bench-newsletter: install ## Measure a newsletter send to 10,000 subscribers (Postgres bench_kindness_newsletter, local SMTP): ~4 min
+	$(BIN)/python deploy/bench/newsletter.py $(BENCH_ARGS)
 
 # axe-core and the Nu HTML Checker, pinned in package-lock.json; test-only, never served.
 # `npm ci` runs only when node_modules is missing or older than the lock file. No install
