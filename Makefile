@@ -79,6 +79,8 @@ run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:
 	@$(BIN)/python manage.py purge_unconfirmed_signups --schedule
 	@$(BIN)/python manage.py flush_search_statistics --schedule
 	@$(BIN)/python manage.py publish_scheduled --schedule
+	@$(BIN)/python manage.py forget_former_subscribers --schedule
+	@$(BIN)/python manage.py prune_finished_tasks --schedule
 	@# The workers run beside the server, and stop with it: one sends the queued emails,
 	@# the other reads the text inside PDFs and makes publications' PDFs from their HTML.
 	export PUBLIC_URL=$(PUBLIC_URL); \
@@ -89,6 +91,8 @@ run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:
 
 worker: migrate ## Run the email and documents workers alone (make run starts them for you)
 	@$(BIN)/python manage.py publish_scheduled --schedule
+	@$(BIN)/python manage.py forget_former_subscribers --schedule
+	@$(BIN)/python manage.py prune_finished_tasks --schedule
 	$(BIN)/python manage.py db_worker --backend documents $(WORKER_OPTIONS) & documents=$$!; \
 	  trap 'kill $$documents 2>/dev/null' EXIT; \
 	  $(BIN)/python manage.py db_worker --backend email $(WORKER_OPTIONS)

@@ -6,6 +6,8 @@ response, so a crowd meeting a dead database wrote a line per request.
 """
 
 import logging
+import re
+import traceback
 
 # The most of a visitor's input quoted in one line of the log.
 QUOTED_CHARACTERS = 100
@@ -45,3 +47,32 @@ class DatabaseOutageSaidOnce(logging.Filter):
 
     def filter(self, record):
         return not (record.name == "django.request" and getattr(record, "status_code", 0) == 503)
+
+
+# An email address, as it appears in an SMTP error or a message (not every form RFC 5321
+# allows, but every one a mail server or our code writes into an error). Quotes and braces
+# are left out, so the Python repr around an address stays readable.
+EMAIL_ADDRESS = re.compile(r"[\w.!#$%&*+/=?^`~-]+@[\w-]+(?:\.[\w-]+)+")
+REDACTED = "[email address]"
+
+
+class NoEmailAddresses(logging.Filter):
+    """No email address in the log: not in a message, not in a traceback.
+
+    A mail server's refusal names the address it refused, and the worker logs the task's
+    error with its traceback; a subscriber who is deleted must not stay in the log.
+    """
+
+    def filter(self, record):
+        message = record.getMessage()
+        redacted = EMAIL_ADDRESS.sub(REDACTED, message)
+        if redacted != message:
+            record.msg, record.args = "%s", (redacted,)
+        if record.exc_info and record.exc_info[0] is not None:
+            text = "".join(traceback.format_exception(*record.exc_info)).rstrip("\n")
+            record.exc_text = EMAIL_ADDRESS.sub(REDACTED, text)
+            # The handler writes exc_text, and formats nothing again.
+            record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = EMAIL_ADDRESS.sub(REDACTED, record.exc_text)
+        return True

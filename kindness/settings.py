@@ -537,6 +537,13 @@ NEWSLETTER_PARALLEL_SENDS = int(env("NEWSLETTER_PARALLEL_SENDS", "1"))
 NEWSLETTER_CLAIM_TIMEOUT = float(env("NEWSLETTER_CLAIM_TIMEOUT", "600"))
 NEWSLETTER_PAUSE_DELAYS = [60, 300, 900, 3600]
 NEWSLETTER_RECHECK_SECONDS = 1.0
+# A subscriber who unsubscribed or bounced is kept this many days, then only keyed hashes of
+# the address and of their links' token are left (newsletter/retention.py). The privacy
+# notice states it.
+NEWSLETTER_FORGET_AFTER_DAYS = int(env("NEWSLETTER_FORGET_AFTER_DAYS", "90"))
+# Finished background tasks' rows (arguments, results, errors) are deleted after this many
+# days (`manage.py prune_finished_tasks`, queued daily by --schedule).
+TASK_RESULTS_KEEP_DAYS = int(env("TASK_RESULTS_KEEP_DAYS", "14"))
 
 # One handler, on stderr. Its filters (delivery/log_filters.py) keep what a visitor sends
 # from flooding it: a refused Host header is one short line, not a traceback quoting it;
@@ -547,11 +554,12 @@ LOGGING = {
     "filters": {
         "suspicious_requests": {"()": "delivery.log_filters.OneShortLineForSuspiciousRequests"},
         "database_outage": {"()": "delivery.log_filters.DatabaseOutageSaidOnce"},
+        "no_email_addresses": {"()": "delivery.log_filters.NoEmailAddresses"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["suspicious_requests", "database_outage"],
+            "filters": ["suspicious_requests", "database_outage", "no_email_addresses"],
         }
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},

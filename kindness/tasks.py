@@ -20,3 +20,31 @@ def flush_search_statistics(every_minutes=None):
             flush_search_statistics, timedelta(minutes=every_minutes), every_minutes=every_minutes
         )
     return f"{written} search terms"
+
+
+def prune_finished_task_rows(now=None):
+    """Delete the rows of tasks, on every queue, that finished more than
+    TASK_RESULTS_KEEP_DAYS ago: their arguments and errors may name people. Waiting and
+    running tasks stay. Returns how many were deleted."""
+    from django.conf import settings
+    from django.utils import timezone
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = (now or timezone.now()) - timedelta(days=settings.TASK_RESULTS_KEEP_DAYS)
+    deleted, _ = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED],
+        finished_at__lt=cutoff,
+    ).delete()
+    return deleted
+
+
+@task(backend="email")
+def prune_finished_tasks(every_hours=None):
+    """Delete old finished task rows; with `every_hours`, run again after that many hours."""
+    deleted = prune_finished_task_rows()
+    if every_hours:
+        recurring.run_again(
+            prune_finished_tasks, timedelta(hours=every_hours), every_hours=every_hours
+        )
+    return f"{deleted} task rows"

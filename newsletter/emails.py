@@ -40,6 +40,18 @@ def subscriber_to_unsubscribe(token):
     return _subscriber_named(signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token))
 
 
+def forgotten_subscriber(token):
+    """Whether an unsubscribe link, its signature good, names a subscriber who left and
+    was forgotten (newsletter.retention)."""
+    from newsletter.retention import unsubscribed_long_ago
+
+    try:
+        value = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
+    except signing.BadSignature:
+        return False
+    return unsubscribed_long_ago(value)
+
+
 def _subscriber_named(value):
     subscriber = Subscriber.objects.filter(token=value).first()
     if subscriber is None:

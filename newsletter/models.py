@@ -66,6 +66,10 @@ class Subscriber(models.Model):
             status=self.Status.CONFIRMED, confirmed_at=timezone.now(), unsubscribed_at=None
         )
         self.refresh_from_db()
+        if updated:
+            from newsletter.retention import signed_up_again
+
+            signed_up_again(self.email)
         return bool(updated)
 
     def bounce(self):
@@ -123,6 +127,9 @@ class NewsletterSettings(BaseSiteSetting):
 
 # The newsletter's page types live in their own module; Django finds models here.
 from newsletter.pages import NewsletterIndexPage, NewsletterIssuePage  # noqa: E402, F401
+
+# What is kept of former subscribers (newsletter/retention.py).
+from newsletter.retention import FormerSubscriber  # noqa: E402, F401, I001
 
 # The sending of issues lives in its own package; Django finds its models here.
 from newsletter.sending.models import Campaign, Delivery  # noqa: E402, F401

@@ -67,3 +67,13 @@ def purge_unconfirmed_signups(every_hours=None):
         recurring.run_again(
             purge_unconfirmed_signups, timedelta(hours=every_hours), every_hours=every_hours
         )
+
+
+@task(backend="email")
+def forget_former_subscribers(every_hours=None):
+    """Forget subscribers who left long enough ago; with `every_hours`, run again then."""
+    call_command("forget_former_subscribers", verbosity=0)
+    if every_hours:
+        recurring.run_again(
+            forget_former_subscribers, timedelta(hours=every_hours), every_hours=every_hours
+        )

@@ -15,7 +15,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from newsletter import throttle
-from newsletter.emails import subscriber_to_confirm, subscriber_to_unsubscribe
+from newsletter.emails import (
+    forgotten_subscriber,
+    subscriber_to_confirm,
+    subscriber_to_unsubscribe,
+)
 from newsletter.forms import SignupForm
 from newsletter.models import NewsletterSettings, Subscriber
 from newsletter.signups import sign_up
@@ -183,6 +187,9 @@ def unsubscribe(request, token):
     try:
         subscriber = subscriber_to_unsubscribe(token)
     except (signing.BadSignature, ValueError):
+        if forgotten_subscriber(token):
+            # Left long ago and forgotten but for a hash: still unsubscribed, nothing to do.
+            return render(request, "unsubscribed", {"meta_title": "You have unsubscribed"})
         return link_problem(request, expired=False)
     if request.method == "POST":
         subscriber.unsubscribe()

@@ -8,6 +8,7 @@ details, so the pages name the Carnegie UK Trust and nothing more; an editor add
 
 from html import escape
 
+from django.conf import settings
 from django.utils.html import format_html
 
 from programme.models import ContentPage
@@ -134,25 +135,46 @@ def privacy(links):
                 "the words you agreed to on the form, and when you agreed;",
                 "the page the form was on;",
                 "whether your subscription is waiting for you to confirm it, confirmed or "
-                "ended, and when each of those happened.",
+                "ended, and when each of those happened;",
+                "for each newsletter sent to you, when it was sent and what your mail server "
+                "answered.",
             ),
             paragraphs(
-                "If you do not confirm your signup, it is deleted after 30 days.",
+                "The site sends the newsletter itself, from its own list: no mailing-list "
+                "company holds your address. The emails travel through the mail provider "
+                "chosen in the site's settings, which, like any mail server, sees the address "
+                "of each email it delivers.",
+                "We use your email address only to send you the programme's newsletter. We "
+                "never sell it, and share it with no one but the mail provider that carries "
+                "the emails.",
+                "The emails carry no tracking pixels and their links are not rewritten: we "
+                "do not know whether you open an email or which links you follow.",
                 "To stop anyone misusing the form, the site counts signups from each internet "
                 "(IP) address for an hour, and confirmation emails to each email address for "
                 "a day. It keeps only a scrambled form of the address for the count, and "
                 "forgets it when the time is up.",
-                "We use your email address only to send you the programme's newsletter. We "
-                "never sell it, and never share it with anyone else.",
-                "To stop automated signups, the site counts signups from each internet (IP) "
-                "address for an hour, and emails to each address for a day. The counts are "
-                "kept apart from the list of subscribers and then forgotten.",
+            ),
+            heading("How long we keep it"),
+            bullets(
+                "A signup nobody confirms is deleted after "
+                f"{settings.NEWSLETTER_UNCONFIRMED_DAYS} days.",
+                "Your subscription, and the record of each newsletter sent to you, are kept "
+                "while you are subscribed.",
+                "When you unsubscribe, or when your mail server refuses our emails for good, "
+                f"we keep them for {settings.NEWSLETTER_FORGET_AFTER_DAYS} days more. Then we "
+                "delete them all and keep only a scrambled form of your email address (a "
+                "keyed hash), from which the address cannot be read back, so that an old "
+                "unsubscribe link still says you are unsubscribed. If you sign up again you "
+                "confirm as anyone does, and the scrambled form is deleted.",
+                "The site's own records of the emails it has sent, and of its other "
+                f"background work, are deleted after {settings.TASK_RESULTS_KEEP_DAYS} days.",
             ),
             heading("Your choices"),
             paragraphs(
-                "Every newsletter email has a link to unsubscribe.",
+                "Every newsletter email has a link to unsubscribe with one click.",
                 "To ask for a copy of the information we hold about you, or for it to be "
-                f"deleted, contact the {ORGANISATION}.",
+                f"deleted, contact the {ORGANISATION}. Deleting it deletes the record of the "
+                "newsletters sent to you too.",
             ),
             heading("People who edit the site"),
             paragraphs(

@@ -60,10 +60,11 @@ def test_the_privacy_notice_states_what_the_newsletter_keeps_and_invents_nothing
         "the words you agreed to on the form, and when you agreed",
         "the page the form was on",
         "waiting for you to confirm it, confirmed or ended",
+        "for each newsletter sent to you, when it was sent and what your mail server answered",
         # The notice's promise is the purge command's setting.
-        f"it is deleted after {settings.NEWSLETTER_UNCONFIRMED_DAYS} days.",
-        "We never sell it, and never share it with anyone else.",
-        "Every newsletter email has a link to unsubscribe.",
+        f"A signup nobody confirms is deleted after {settings.NEWSLETTER_UNCONFIRMED_DAYS} days.",
+        "We never sell it, and share it with no one but the mail provider that carries the emails.",
+        "Every newsletter email has a link to unsubscribe with one click.",
         "contact the Carnegie UK Trust",
         "It uses no analytics and no third-party trackers",
     ]:
@@ -71,6 +72,22 @@ def test_the_privacy_notice_states_what_the_newsletter_keeps_and_invents_nothing
     # facts.md gives no address, registration or legal detail: none is made up.
     assert "@" not in text
     assert not html.select(".stream a[href^='mailto:'], .stream a[href^='tel:']")
+
+
+def test_the_privacy_notice_says_the_site_sends_the_newsletter_and_for_how_long_it_keeps(
+    demo, client
+):
+    text = main_text(client, "/privacy/")
+    assert "The site sends the newsletter itself, from its own list" in text
+    assert "the mail provider chosen in the site's settings" in text
+    assert "no tracking pixels and their links are not rewritten" in text
+    # Each period is the setting that enforces it (newsletter/retention.py, the task pruning).
+    assert f"we keep them for {settings.NEWSLETTER_FORGET_AFTER_DAYS} days more" in text
+    assert "keep only a scrambled form of your email address (a keyed hash)" in text
+    assert f"background work, are deleted after {settings.TASK_RESULTS_KEEP_DAYS} days" in text
+    # Said once: it used to be said twice in other words.
+    assert text.count("counts signups from each internet (IP) address for an hour") == 1
+    assert "To stop automated signups" not in text
 
 
 def test_the_privacy_notice_names_the_only_video_hosts_the_site_allows(demo, client):
