@@ -58,11 +58,10 @@ def departed(now=None):
     Subscriber = apps.get_model("newsletter", "Subscriber")
 
     cutoff = (now or timezone.now()) - timedelta(days=settings.NEWSLETTER_FORGET_AFTER_DAYS)
-    left = models.Q(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at__lt=cutoff)
-    bounced = getattr(Subscriber.Status, "BOUNCED", None)
-    if bounced is not None:
-        left |= models.Q(status=bounced, bounced_at__lt=cutoff)
-    return Subscriber.objects.filter(left)
+    return Subscriber.objects.filter(
+        models.Q(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at__lt=cutoff)
+        | models.Q(status=Subscriber.Status.BOUNCED, bounced_at__lt=cutoff)
+    )
 
 
 @transaction.atomic

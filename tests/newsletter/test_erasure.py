@@ -10,7 +10,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from kindness.mail import send_email
-from newsletter.models import Subscriber
+from newsletter.models import Campaign, Delivery, Subscriber
 from newsletter.tasks import purge_unconfirmed_signups
 
 ADDRESS = "erase.me@example.org"
@@ -48,6 +48,21 @@ def test_deleting_a_subscriber_deletes_the_task_rows_that_name_them(subscriber):
     subscriber.delete()
     assert rows_naming(ADDRESS) == []
     assert DBTaskResult.objects.filter(pk=unrelated.id).exists()
+
+
+def test_deleting_a_subscriber_deletes_their_deliveries(subscriber):
+    campaign = Campaign.objects.create(subject="An issue", state=Campaign.State.SENT)
+    Delivery.objects.create(
+        campaign=campaign,
+        subscriber=subscriber,
+        state=Delivery.State.BOUNCED,
+        last_answer=f"550 5.1.1 <{ADDRESS}>: no such user",
+        next_attempt_at=timezone.now(),
+    )
+    subscriber.delete()
+    assert not Delivery.objects.filter(campaign=campaign).exists()
+    assert not Delivery.objects.filter(last_answer__icontains=ADDRESS).exists()
+    assert Campaign.objects.filter(pk=campaign.pk).exists()
 
 
 def test_the_admins_bulk_delete_scrubs_too(subscriber):

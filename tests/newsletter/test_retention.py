@@ -71,6 +71,19 @@ def test_a_subscriber_who_left_long_ago_is_replaced_by_hashes(long_gone, setting
     assert "@" not in row
 
 
+def test_a_bounced_address_is_forgotten_after_the_same_period(home, settings):
+    now = timezone.now()
+    days = settings.NEWSLETTER_FORGET_AFTER_DAYS
+    old = subscriber("old.bounce@example.org", Subscriber.Status.BOUNCED)
+    new = subscriber("new.bounce@example.org", Subscriber.Status.BOUNCED)
+    Subscriber.objects.filter(pk=old.pk).update(bounced_at=now - timedelta(days=days + 1))
+    Subscriber.objects.filter(pk=new.pk).update(bounced_at=now - timedelta(days=days - 1))
+    forget()
+    assert not Subscriber.objects.filter(pk=old.pk).exists()
+    assert Subscriber.objects.filter(pk=new.pk).exists()
+    assert FormerSubscriber.objects.get().reason == "bounced"
+
+
 def test_the_hash_is_keyed_with_the_secret_key(long_gone, settings):
     forget()
     digest = FormerSubscriber.objects.get().address_digest
