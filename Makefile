@@ -18,7 +18,7 @@ export DEBUG ?= 1
 # (docs/performance.md, "Idle processes"). Restart them after changing a task's code.
 WORKER_OPTIONS ?= --interval 5 --no-reload
 
-.PHONY: help run worker install install-dev pdf-libs migrate demo admin staff serve chromium nginx bench bench-newsletter quality-tools test lint format check clean
+.PHONY: help run worker install install-dev pdf-libs migrate demo admin staff serve chromium nginx tesseract bench bench-newsletter quality-tools test lint format check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,6 +52,7 @@ apt_install = [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 LDCONFIG ?= /sbin/ldconfig
 DEJAVU_FONT ?= /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 CHROMIUM ?= /usr/bin/chromium
+TESSERACT ?= /usr/bin/tesseract
 NGINX ?= /usr/sbin/nginx
 NGINX_MODULES_DIR ?= /usr/lib/nginx/modules
 
@@ -111,6 +112,12 @@ chromium: ## Install Debian's Chromium for the browser tests, when missing and a
 	  || { $(call apt_install,chromium); } \
 	  || echo "!! Chromium is missing and could not be installed: the browser tests will be SKIPPED."
 
+# The social cards' test reads each card's title back by OCR (tests/social_cards/).
+tesseract: ## Install Debian's Tesseract OCR for the social cards' test, when missing and allowed
+	@test -x $(TESSERACT) \
+	  || { $(call apt_install,tesseract-ocr); } \
+	  || echo "!! Tesseract is missing and could not be installed: the social cards' OCR test will be SKIPPED."
+
 # deploy/nginx.conf loads two of Debian's nginx modules: the cache purge and Brotli's
 # pre-compressed files. Installing nginx may start Debian's own nginx service on port 80.
 NGINX_MODULES := $(NGINX_MODULES_DIR)/ngx_http_cache_purge_module.so \
@@ -147,7 +154,7 @@ quality-tools: node_modules/.package-lock.json ## Install axe-core and the Nu HT
 	  || { $(call apt_install,default-jre-headless); } \
 	  || echo "!! Java is missing and could not be installed: the HTML validity check will be SKIPPED."
 
-test: install-dev chromium nginx quality-tools ## Run the checks and the whole suite (PYTEST_ARGS="-m browser" for a part)
+test: install-dev chromium nginx tesseract quality-tools ## Run the checks and the whole suite (PYTEST_ARGS="-m browser" for a part)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports

@@ -39,6 +39,7 @@ class Sandbox:
             "LDCONFIG": str(root / "absent" / "ldconfig"),
             "DEJAVU_FONT": str(root / "absent" / "DejaVuSans.ttf"),
             "CHROMIUM": str(root / "absent" / "chromium"),
+            "TESSERACT": str(root / "absent" / "tesseract"),
             "NGINX": str(root / "absent" / "nginx"),
             "NGINX_MODULES_DIR": str(root / "absent" / "modules"),
         }
@@ -111,6 +112,16 @@ def test_chromium_missing_warns_and_present_is_left_alone(sandbox):
 
     sandbox.variables["CHROMIUM"] = str(executable(sandbox.root / "chromium"))
     assert sandbox.make("chromium") == (0, "")
+
+
+def test_tesseract_missing_warns_and_present_is_left_alone(sandbox):
+    status, output = sandbox.make("tesseract")
+    assert status == 0, output
+    assert "tesseract-ocr" in sandbox.apt_asked_for()
+    assert "!! Tesseract is missing" in output
+
+    sandbox.variables["TESSERACT"] = str(executable(sandbox.root / "tesseract"))
+    assert sandbox.make("tesseract") == (0, "")
 
 
 @pytest.mark.parametrize(("has_pango", "has_font"), [(False, False), (True, False), (False, True)])
