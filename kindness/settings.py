@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     # (README, "Where things are"; `lint-imports` enforces it).
     "delivery",
     "charts",
+    "social_cards",
     "kindness",
     "people",
     "programme",
@@ -315,6 +316,8 @@ WHITENOISE_USE_FINDERS = DEBUG
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kinder Communities"
+# Each page's social card is drawn in DejaVu, from Debian (`make pdf-libs`): no web font.
+SOCIAL_CARD_FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents: the formats a report comes in (PDF, Word, OpenDocument, Excel, CSV, EPUB), and
 # the publications app's films uploaded instead of linked (MP4, WebM) with their captions

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from wagtail.models import Site
 
+from social_cards.models import card_for
+
 
 @dataclass(frozen=True)
 class ShareCard:
@@ -16,20 +18,28 @@ class ShareCard:
     description: str
     image: object = None
     image_alt: str = ""
+    # The page's own drawn card (social_cards), when it has one and no chosen share picture.
+    drawn: object = None
 
 
 def share_card(page, site_settings):
     """The share card for any page: the Promote tab, then its content, then site defaults.
 
+    The picture: the one an editor chose in the Promote tab; else the card the worker drew
+    for the page (its title, type and own picture: social_cards); until it is drawn, the
+    page's own picture (a cover, a poster, a photo), then the site's default.
     Works for pages without ShareMetadataMixin too (they get the site's defaults), so a new
     page type has metadata from the start.
     """
     title = page.seo_title or page.title
-    image = getattr(page, "share_image", None) or _call(page, "share_image_from_content", None)
+    description = share_description(page, site_settings)
+    image = getattr(page, "share_image", None)
+    if image is None and (drawn := card_for(page)) is not None:
+        return ShareCard(title=title, description=description, drawn=drawn, image_alt=drawn.alt)
+    image = image or _call(page, "share_image_from_content", None)
     if image is None and site_settings:
         image = site_settings.default_share_image
     alt = (image.description or image.title) if image else ""
-    description = share_description(page, site_settings)
     return ShareCard(title=title, description=description, image=image, image_alt=alt)
 
 

@@ -70,6 +70,8 @@ def split_name(name, family_name=""):
 class PeopleIndexPage(OneQueryRouteMixin, ShareMetadataMixin, Page):
     """The people behind the programme, grouped by how they work with it."""
 
+    social_card_type = "People"
+
     introduction = models.TextField(blank=True, help_text="A sentence or two above the list.")
     list_outside_authors = models.BooleanField(
         default=False,

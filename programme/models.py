@@ -26,6 +26,8 @@ class HomePage(OneQueryRouteMixin, ShareMetadataMixin, Page):
     """The programme's landing page: the brief, its strands, and whom to speak to."""
 
     share_description_source = "introduction"
+    # Its social card names no type: its title is the programme's name (social_cards).
+    social_card_type = ""
 
     introduction = models.TextField(
         help_text="The opening paragraph, shown large under the page title."
@@ -82,6 +84,9 @@ class HomePage(OneQueryRouteMixin, ShareMetadataMixin, Page):
 class ContentPage(ShareMetadataMixin, Page):
     """A page of the site's own: about the programme, the privacy notice, and the like."""
 
+    # "Content page" is the editors' word: its social card shows the title alone.
+    social_card_type = ""
+
     share_description_source = "introduction"
 
     introduction = models.TextField(
@@ -128,6 +133,7 @@ class StrandIndexPage(OneQueryRouteMixin, ShareMetadataMixin, Page):
     """Lists the programme's strands, current work first."""
 
     share_description_source = "introduction"
+    social_card_type = "Strands"
 
     introduction = models.TextField(blank=True, help_text="A sentence or two above the list.")
 

@@ -91,6 +91,14 @@ def share_image(request, card):
     Landscape pictures are cut to the 1200 × 630 that networks show large; portraits and
     square photos keep their shape, so nobody's face is cropped away.
     """
+    if card.drawn is not None:
+        return {
+            "url": absolute_url(request, card.drawn.file.url),
+            "width": card.drawn.width,
+            "height": card.drawn.height,
+            "alt": card.image_alt,
+            "wide": True,
+        }
     if card.image is None:
         return None
     wide = card.image.width >= card.image.height * 1.3

@@ -147,6 +147,11 @@ class PublicationPage(RoutablePageMixin, LibraryItemPage):
     class Meta:
         verbose_name = "publication"
 
+    @property
+    def social_card_type(self):
+        """What its social card calls it: "Report", "Case study"..."""
+        return self.get_publication_type_display()
+
     def downloads_text(self):
         """The text inside this publication's PDFs, as far as it has been read."""
         texts = []

@@ -9,10 +9,12 @@ from kindness.demo import SHARE_IMAGE_TITLE
 from tests.html import soup
 
 
-def test_demo_pages_have_the_branded_share_image(demo, client):
+def test_demo_pages_share_their_own_card(demo, client):
+    """Drawn by the worker the set-up ran (tests/social_cards/); the site's branded image is
+    the one a page shares until then."""
     html = soup(client.get("/programme/kinder-communities/"))
     image = html.find("meta", attrs={"property": "og:image"})["content"]
-    assert image.startswith("http://localhost/media/images/")
+    assert image.startswith("http://localhost/media/social-cards/")
     assert html.find("meta", attrs={"property": "og:image:alt"})["content"]
     assert html.find("meta", attrs={"property": "og:description"})["content"]
 

@@ -35,8 +35,9 @@ def elizabeth(people_index):
     )
 
 
-def run_document_tasks():
-    """Run the queued "documents" tasks as the worker does, until none is left.
+def run_document_tasks(only=None):
+    """Run the queued "documents" tasks as the worker does, until none is left; the values
+    they returned (`only`: those of the task of that name, such as "generate_publication_pdf").
 
     Inside the test's transaction, so each task's own on-commit work (the text extraction a
     generated PDF queues) runs as soon as that task ends. A task that fails fails the test.
@@ -60,5 +61,6 @@ def run_document_tasks():
             worker.run_task(task_result)
         task_result.refresh_from_db()
         assert task_result.status == TaskResultStatus.SUCCESSFUL, task_result.traceback
-        results.append(task_result.return_value)
+        if only is None or task_result.task_path.rsplit(".", 1)[1] == only:
+            results.append(task_result.return_value)
     return results
