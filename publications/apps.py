@@ -12,12 +12,14 @@ class PublicationsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from people.models import PersonPage
-        from publications.models import GeneratedPdf
+        from publications.models import GeneratedPdf, PdfCover
         from publications.models.authors import keep_author_names
         from publications.models.publications import PublicationPage
         from publications.tasks import (
             delete_generated_document,
+            delete_pdf_cover_image,
             put_back_generated_pdf,
+            queue_cover_on_publish,
             queue_text_extraction,
         )
 
@@ -25,3 +27,5 @@ class PublicationsConfig(AppConfig):
         post_save.connect(queue_text_extraction, sender=get_document_model())
         page_published.connect(put_back_generated_pdf, sender=PublicationPage)
         post_delete.connect(delete_generated_document, sender=GeneratedPdf)
+        page_published.connect(queue_cover_on_publish, sender=PublicationPage)
+        post_delete.connect(delete_pdf_cover_image, sender=PdfCover)

@@ -1,5 +1,6 @@
 """A publication's health, where editors look: the state of the PDF made from its report,
-and of each uploaded PDF (its text read for search; tagged, titled and in a language).
+of each uploaded PDF (its text read for search; tagged, titled and in a language), and of
+the cover made from its first PDF when it has no cover of its own.
 
 Shown in a publication's edit view (`publications.panels.PublicationHealthPanel`) and, for
 every publication, under Reports > Publication health (`PublicationHealthView`). Nothing
@@ -23,7 +24,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from publications import pdf
 from publications.documents import file_bytes, is_pdf
-from publications.models import DocumentText, GeneratedPdf, PublicationPage
+from publications.models import DocumentText, GeneratedPdf, PdfCover, PublicationPage
 
 logger = logging.getLogger(__name__)
 
@@ -168,8 +169,39 @@ def download_health(download):
     return Health(title, message, problem, accessibility_warnings(document))
 
 
+COVER_TITLE = "Cover picture"
+
+
+def cover_health(page):
+    """The cover made from the publication's PDF, or why none could be: [] while the page
+    has a cover of its own (the editor's is never replaced) or none was tried yet."""
+    if page.image_id or not page.pk:
+        return []
+    record = PdfCover.objects.filter(page_id=page.pk).select_related("document").first()
+    if record is None:
+        return []
+    source = f"“{record.document.title}”" if record.document else "its PDF"
+    if record.image_id:
+        return [
+            Health(
+                COVER_TITLE,
+                f"Made from the first page of {source} at {when(record.made_at)}. Choose a "
+                "cover image above to show another.",
+            )
+        ]
+    return [
+        Health(
+            COVER_TITLE,
+            f"None could be made from the first page of {source}: {record.warning} Choose a "
+            "cover image above, or upload a PDF that opens without a password.",
+            problem=True,
+        )
+    ]
+
+
 def publication_health(page):
-    """Everything an editor is told about `page`'s PDFs: the generated one, then each upload."""
+    """Everything an editor is told about `page`'s PDFs: the generated one, then each upload,
+    then the cover made from the first."""
     generated = GeneratedPdf.objects.filter(page=page).values_list("document_id", flat=True)
     generated_ids = set(generated)
     uploads = [
@@ -177,7 +209,7 @@ def publication_health(page):
         for download in page.downloads.select_related("document__extracted_text")
         if download.document_id not in generated_ids
     ]
-    return [generated_pdf_health(page), *uploads]
+    return [generated_pdf_health(page), *uploads, *cover_health(page)]
 
 
 class PublicationHealthView(WagtailAdminTemplateMixin, TemplateView):

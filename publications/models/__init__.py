@@ -1,7 +1,7 @@
 """Publications, films and the library that lists them together (one module each)."""
 
 from .authors import PublicationAuthor
-from .documents import DocumentText, GeneratedPdf
+from .documents import DocumentText, GeneratedPdf, PdfCover
 from .downloads import DownloadCount
 from .films import FilmPage, FilmPageForm
 from .index import PublicationIndexPage
@@ -20,6 +20,7 @@ __all__ = [
     "FilmPageForm",
     "GeneratedPdf",
     "LibraryItemPage",
+    "PdfCover",
     "PublicationAuthor",
     "PublicationDownload",
     "PublicationIndexPage",

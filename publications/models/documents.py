@@ -63,3 +63,36 @@ class GeneratedPdf(models.Model):
 
     def __str__(self):
         return f"PDF generated for page {self.page_id}"
+
+
+class PdfCover(models.Model):
+    """The cover picture made from the first page of a publication's PDF, for a publication
+    without a cover of its own (publications.tasks.make_pdf_cover).
+
+    Kept outside the page like GeneratedPdf: the editor's own cover (the page's `image`) is
+    never written to, and publishing a revision never loses this one.
+    """
+
+    page = models.OneToOneField(
+        "publications.PublicationPage",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="pdf_cover",
+    )
+    # None when the PDF could not be drawn (encrypted, damaged): then `warning` says why.
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The SHA-1 of the PDF it was drawn from: the same file draws nothing new.
+    file_hash = models.CharField(max_length=40)
+    warning = models.CharField(max_length=300, blank=True)
+    made_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "cover made from a PDF"
+
+    def __str__(self):
+        return f"Cover made for page {self.page_id}"

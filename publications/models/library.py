@@ -39,8 +39,11 @@ class LibraryItemQuerySet(SitePageQuerySet):
         texts, which a card never shows (a report's whole text: 2 ms of a listing to fetch
         and decode), are left in the database unless `texts`, for search snippets.
         """
-        listing = self.select_related("image", "publicationpage", "filmpage").prefetch_related(
+        listing = self.select_related(
+            "image", "publicationpage__pdf_cover__image", "filmpage"
+        ).prefetch_related(
             "image__renditions",
+            "publicationpage__pdf_cover__image__renditions",
             Prefetch("publicationpage__authors", queryset=PublicationAuthor.for_cards()),
         )
         return listing if texts else listing.defer(*LONG_TEXTS)
@@ -97,7 +100,8 @@ class LibraryItemPage(ShareMetadataMixin, Page):
 
     objects = PageManager.from_queryset(LibraryItemQuerySet)()
 
-    share_image_source = "image"
+    # The editor's cover or poster, else the cover made from a publication's PDF.
+    share_image_source = "cover_image"
     share_description_source = "summary"
     search_fields = [*Page.search_fields, index.SearchField("summary", boost=1.5)]
 
@@ -169,6 +173,20 @@ class LibraryItemPage(ShareMetadataMixin, Page):
         if self.as_publication is not None:
             return self.as_publication.get_publication_type_display()
         return ""
+
+    @property
+    def cover_image(self):
+        """The picture shown for it: the editor's own, else, for a publication without one,
+        the cover the documents worker made from its PDF's first page (PdfCover)."""
+        if self.image_id:
+            return self.image
+        publication = self.as_publication
+        if publication is None:
+            return None
+        try:
+            return publication.pdf_cover.image
+        except ObjectDoesNotExist:
+            return None
 
     @property
     def author_names(self):
