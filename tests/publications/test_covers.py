@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
@@ -28,6 +27,7 @@ from tests.publications.factories import (
     PublicationDownloadFactory,
     PublicationPageFactory,
 )
+from tests.servers import run_worker
 
 Document = get_document_model()
 Image_ = get_image_model()
@@ -210,14 +210,7 @@ def test_the_real_worker_makes_the_cover_of_an_uploaded_pdf(editor, client):
     assert publication.image_id is None
     PublicationDownloadFactory(page=publication, document=document, title="Appendix")
     publication.save_revision().publish()
-    call_command(
-        "db_worker",
-        "--backend=documents",
-        "--batch",
-        "--no-startup-delay",
-        "--no-reload",
-        verbosity=0,
-    )
+    run_worker("documents")
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).exists()
     cover = PdfCover.objects.get(page=publication)
     assert cover.document == document
