@@ -1,5 +1,5 @@
-"""Admin views for staff: the guide for editors, and the second step of signing in to
-the admin and setting up its second factor."""
+"""Admin views for staff: the guide for editors, the second step of signing in to the
+admin and setting up its second factor, and the approver's preview in every mode."""
 
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
@@ -8,13 +8,14 @@ from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from django_otp import login as otp_login
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.workflow import PreviewRevisionForTaskView
 
 from kindness.middleware import lockout_response
 from staff import two_factor
@@ -172,3 +173,33 @@ def recovery_codes(request):
         "staff/two_factor/manage.html",
         {"codes_left": two_factor.recovery_codes_left(request.user)},
     )
+
+
+class ApprovalPreviewView(PreviewRevisionForTaskView):
+    """Wagtail's preview of what an approver is asked to approve (the link in their email
+    and on the dashboard), in any of the page's preview modes, chosen with `?mode=`: a
+    publication as its web page, the whole report or its PDF. Wagtail's own shows only the
+    default mode. The userbar in the preview links the other modes (wagtail_hooks.py)."""
+
+    def get(self, request, *args, **kwargs):
+        if not self.task_state or not self.task.get_actions(self.object, request.user):
+            # Wagtail's own answers: not awaiting this task, or not this user's to approve.
+            return super().get(request, *args, **kwargs)
+        revision = self.task_state.revision
+        page = revision.as_object()
+        modes = dict(page.preview_modes)
+        # An unknown mode is the default one, never an error.
+        mode = request.GET.get("mode", page.default_preview_mode)
+        if mode not in modes:
+            mode = page.default_preview_mode
+        here = reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, self.task.pk])
+        others = [
+            (label, f"{here}?{urlencode({'mode': name})}" if name else here)
+            for name, label in page.preview_modes
+            if name != mode
+        ]
+        return page.make_preview_request(
+            request,
+            mode,
+            extra_request_attrs={"revision_id": revision.id, "approval_preview_modes": others},
+        )

@@ -1,6 +1,7 @@
 """What the staff app adds to the admin: the guide for editors, in the Help menu, the
-dashboard's list of scheduled pages, which says when the schedule is not being kept, and
-the steps of two-factor sign-in with their place in the account menu."""
+dashboard's list of scheduled pages, which says when the schedule is not being kept, the
+steps of two-factor sign-in with their place in the account menu, and the approver's
+preview in every mode."""
 
 from datetime import timedelta
 
@@ -9,10 +10,13 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.models import Revision
+from wagtail.admin.userbar import BaseItem
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Revision, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from staff import views
+from staff.content_checks import site_content_checks
 
 # Scheduled publishing runs every minute on the worker: a page still waiting this long after
 # its time means the worker is not running.
@@ -100,3 +104,45 @@ def two_factor_account_item(request):
         "label": "Two-factor sign-in",
         "help_text": "Your recovery codes: how many are left, and new ones.",
     }
+
+
+class ApprovalPageViewSet(PageViewSet):
+    """A page type's admin views as Wagtail's own, but for the approver's preview, which
+    offers every preview mode (views.ApprovalPreviewView)."""
+
+    workflow_preview_view_class = views.ApprovalPreviewView
+    # Only the preview changes: the explorer lists pages as before.
+    parent_models = []
+
+
+@hooks.register("register_admin_viewset")
+def approval_previews():
+    """One for each page type with more than one way to preview it."""
+    return [
+        ApprovalPageViewSet(name=f"approval_{model._meta.label_lower}", model=model)
+        for model in get_page_models()
+        # A page type's own modes are a list; Wagtail's default (one mode) is a property.
+        if isinstance(model.preview_modes, list | tuple) and len(model.preview_modes) > 1
+    ]
+
+
+class PreviewModeItem(BaseItem):
+    """A link, in the userbar of an approver's preview, to another of its modes."""
+
+    template_name = "staff/userbar/preview_mode.html"
+
+    def __init__(self, label, url):
+        super().__init__()
+        self.label = label
+        self.url = url
+
+
+@hooks.register("construct_wagtail_userbar")
+def approval_preview_modes(request, items, page):
+    for label, url in getattr(request, "approval_preview_modes", ()):
+        items.append(PreviewModeItem(label, url))
+
+
+@hooks.register("construct_wagtail_userbar")
+def this_sites_content_checks(request, items, page):
+    site_content_checks(items)
