@@ -22,6 +22,7 @@ make entries unreachable, never bring a stale one back.
 
 import hashlib
 import logging
+import math
 import uuid
 from urllib.parse import urlencode
 
@@ -30,6 +31,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import (
     cc_delim_re,
     get_conditional_response,
@@ -75,10 +77,15 @@ class PageCacheMiddleware:
             if stored is not None:
                 return not_modified_or(request, thaw(stored))
         response = self.get_response(request)
-        if key and may_store(request, response):
-            make_public(response)
+        until = getattr(request, "_page_cache_fresh_until", None)
+        changes_in = seconds_until(until)
+        lifetime = settings.PAGE_CACHE_SECONDS
+        if changes_in is not None:
+            lifetime = min(lifetime, changes_in)
+        if key and lifetime > 0 and may_store(request, response):
+            make_public(response, changes_in)
             if request.method == "GET":
-                _cache_call(cache.set, key, freeze(response), settings.PAGE_CACHE_SECONDS)
+                _cache_call(cache.set, key, freeze(response, until), lifetime)
             response["X-Cache"] = "miss"
         else:
             if not response.streaming and not response.has_header("Cache-Control"):
@@ -125,13 +132,40 @@ def cache_control_directives(response):
     }
 
 
-def make_public(response):
+def fresh_until(request, moment):
+    """Say that the page being rendered for `request` changes by itself at `moment` (an
+    aware datetime; None: never), with no publish to tell the cache: an event that ends
+    leaves the upcoming list. The page cache keeps the page no longer than that, and tells
+    browsers and nginx the same. Called while rendering, by whatever shows such content;
+    the earliest moment of the request wins."""
+    if moment is None:
+        return
+    current = getattr(request, "_page_cache_fresh_until", None)
+    if current is None or moment < current:
+        request._page_cache_fresh_until = moment
+
+
+def seconds_until(moment):
+    """Whole seconds from now until `moment` (None: None)."""
+    if moment is None:
+        return None
+    return math.floor((moment - timezone.now()).total_seconds())
+
+
+def make_public(response, changes_in=None):
     """A short life in browsers and shared caches, served stale while it is refetched.
 
-    A view that chose its own max-age (robots.txt, the web manifest) keeps it.
+    A view that chose its own max-age (robots.txt, the web manifest) keeps it. A page that
+    changes by itself within the usual max-age and stale time (`changes_in` seconds) is
+    kept until then, and never served stale: it would be wrong.
     """
+    usual = settings.PAGE_CACHE_MAX_AGE + settings.PAGE_CACHE_STALE_WHILE_REVALIDATE
     if "max-age" in cache_control_directives(response):
         patch_cache_control(response, public=True)
+    elif changes_in is not None and changes_in < usual:
+        patch_cache_control(
+            response, public=True, max_age=min(changes_in, settings.PAGE_CACHE_MAX_AGE)
+        )
     else:
         patch_cache_control(
             response,
@@ -143,15 +177,20 @@ def make_public(response):
     patch_vary_headers(response, ["Cookie"])
 
 
-def freeze(response):
-    return (response.status_code, list(response.items()), response.content)
+def freeze(response, until=None):
+    return (response.status_code, list(response.items()), response.content, until)
 
 
 def thaw(stored):
-    status, headers, content = stored
+    status, headers, content, *rest = stored
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
+    until = rest[0] if rest else None
+    if until is not None:
+        # A page that changes by itself: the time left to keep it shrinks with each hit.
+        del response["Cache-Control"]
+        make_public(response, max(seconds_until(until), 0))
     response["X-Cache"] = "hit"
     return response
 

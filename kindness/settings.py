@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "publications",
     "news",
     "newsletter",
+    "events",
     "staff",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",

@@ -34,8 +34,9 @@ SLOTS = {
     "footer_start": "the site footer, before the site's name (the newsletter signup)",
     "footer_end": "the site footer, after the social links (the footer's page links)",
     "person_written_by": "a person's page, after their strand roles (what they wrote)",
-    "strand_items": "a strand's page, after its people (its publications and films, its news)",
-    "home_after_body": "the home page, after the brief (the latest news)",
+    "strand_items": "a strand's page, after its people (its publications and films, its news, "
+    "its upcoming events)",
+    "home_after_body": "the home page, after the brief (the latest news, what's coming up)",
 }
 
 

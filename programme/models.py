@@ -72,6 +72,7 @@ class HomePage(OneQueryRouteMixin, ShareMetadataMixin, Page):
         "people.PeopleIndexPage",
         "publications.PublicationIndexPage",
         "news.NewsIndexPage",
+        "events.EventIndexPage",
         "programme.ContentPage",
         "newsletter.NewsletterIndexPage",
     ]

@@ -1,0 +1,56 @@
+"""Events for the checks that visit every page type: the demo has none (none are known), so
+they build an upcoming and a past event of their own, as the chapters' checks build a
+report in chapters (tests/publications/report_examples.py)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from events.models import EventIndexPage, EventPage
+from programme.models import StrandPage
+
+UPCOMING_SLUG = "example-upcoming-network-meeting"
+PAST_SLUG = "example-past-webinar"
+
+
+def add_example_events():
+    """An upcoming meeting in person and a past webinar, under the events index; added
+    once (the caller's transaction, or the test's database flush, takes them away)."""
+    index = EventIndexPage.objects.live().first()
+    if index is None or EventPage.objects.child_of(index).filter(slug=UPCOMING_SLUG).exists():
+        return
+    strand = StrandPage.objects.live().order_by("path").first()
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    upcoming = EventPage(
+        slug=UPCOMING_SLUG,
+        title="Kindness Leadership Network: spring meeting",
+        kind=EventPage.Kind.NETWORK_MEETING,
+        summary="Members of the Network share what has helped kindness take root in their "
+        "organisations, and plan the year ahead.",
+        start=now + timedelta(days=30),
+        end=now + timedelta(days=30, hours=3),
+        attendance=EventPage.Attendance.MIXED,
+        venue_name="Andrew Carnegie House",
+        venue_address="Pittencrieff Street\nDunfermline\nKY12 8AW",
+        access_information="Step-free entrance from the car park; an accessible toilet on "
+        "the ground floor; a hearing loop in the meeting room.",
+        online_information="On Zoom: the link is emailed to you when you register.",
+        registration_url="https://forms.example.org/network-spring-meeting",
+        body=[("paragraph", "<p>The meeting runs from 10am with lunch at midday.</p>")],
+    )
+    past = EventPage(
+        slug=PAST_SLUG,
+        title="Webinar: kindness in public policy",
+        kind=EventPage.Kind.WEBINAR,
+        summary="How kindness can shape the way public services are designed and delivered.",
+        start=now - timedelta(days=30),
+        end=now - timedelta(days=30) + timedelta(hours=1),
+        attendance=EventPage.Attendance.ONLINE,
+        registration_url="https://forms.example.org/policy-webinar",
+        registration_closed=True,
+    )
+    for event in (upcoming, past):
+        if strand is not None:
+            event.strands = [strand]
+        index.add_child(instance=event)
+        event.save_revision().publish()
