@@ -375,6 +375,13 @@ class EventPage(RoutablePageMixin, ShareMetadataMixin, Page):
         return uk_date(self.start)
 
     @property
+    def kind_short(self):
+        """What the event is, in a word or two for a card's label."""
+        return {self.Kind.NETWORK_MEETING: "Network meeting"}.get(
+            self.kind, self.get_kind_display()
+        )
+
+    @property
     def in_person(self):
         return self.attendance in (self.Attendance.IN_PERSON, self.Attendance.MIXED)
 
