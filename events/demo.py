@@ -18,8 +18,9 @@ from programme.models import StrandPage
 
 INDEX_SLUG = "events"
 GENERATED_EVENT_SLUG = "generated-event"
-# Made-up events a scale step: half to come, half past.
-EVENTS_PER_SCALE = 4
+# Made-up events a scale step, half to come, half past: from --scale 7 on, both lists run
+# onto a second page.
+EVENTS_PER_SCALE = 5
 
 
 def load():

@@ -72,6 +72,9 @@ def page_types():
         "people index": first_live("PeopleIndexPage"),
         "news": first_live("NewsIndexPage"),
         "news post": first_live("NewsPostPage"),
+        "events index": first_live("EventIndexPage"),
+        # At demo size there is none (none are known); --scale makes them, the first upcoming.
+        "event": first_live("EventPage"),
     }
     paths = {name: (page.url if page else None) for name, page in pages.items()}
     paths["filtered library"] = f"{library.url}?type=report" if library else None
@@ -84,6 +87,9 @@ def page_types():
     news = pages["news"]
     paths["filtered news"] = f"{news.url}?strand={strand.slug}" if news and strand else None
     paths["news feed"] = "/news/feed/" if news else None
+    events = pages["events index"]
+    paths["past events"] = f"{events.url}past/" if events else None
+    paths["events calendar"] = f"{events.url}calendar/" if events else None
     order = [
         "home",
         "strand",
@@ -97,6 +103,10 @@ def page_types():
         "news",
         "filtered news",
         "news post",
+        "events index",
+        "past events",
+        "event",
+        "events calendar",
         "search",
         "sitemap",
         "sitemap section",
