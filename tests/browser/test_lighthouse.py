@@ -1,5 +1,5 @@
-"""Lighthouse scores the home page, a publication and the news index 100 in all four
-categories on a phone.
+"""Lighthouse scores the home page, a publication, the news index and an event 100 in
+all four categories on a phone.
 
 Lighthouse (npm, pinned in package-lock.json) drives Debian's Chromium against the live
 server, with its default mobile settings: the page is loaded once and the load simulated
@@ -31,6 +31,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import CHROMIUM
+from tests.events.examples import UPCOMING_SLUG, add_example_events
 from tests.tools import tool_missing
 
 LIGHTHOUSE = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "lighthouse"
@@ -47,6 +48,8 @@ PAGES = {
     "home": "/",
     "publication": "/library/the-place-of-kindness/",
     "news": "/news/",
+    # The demo has no events: the example the other checks build (tests/events/examples.py).
+    "event": f"/events/{UPCOMING_SLUG}/",
 }
 
 
@@ -155,6 +158,8 @@ def shortfalls(report):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_lighthouse_finds_nothing_to_fix(demo_site, live_server, tmp_path, name):
+    if name == "event":
+        add_example_events()
     report = run_lighthouse(f"{live_server.url}{PAGES[name]}", tmp_path)
     assert report["finalDisplayedUrl"] == f"{live_server.url}{PAGES[name]}"
     assert sorted(report["categories"]) == sorted(CATEGORIES)

@@ -2,12 +2,13 @@
 they build an upcoming and a past event of their own, as the chapters' checks build a
 report in chapters (tests/publications/report_examples.py)."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage
+from events.models import UK, EventIndexPage, EventPage
 from programme.models import StrandPage
+from publications.models import FilmPage, PublicationPage
 
 UPCOMING_SLUG = "example-upcoming-network-meeting"
 PAST_SLUG = "example-past-webinar"
@@ -20,15 +21,18 @@ def add_example_events():
     if index is None or EventPage.objects.child_of(index).filter(slug=UPCOMING_SLUG).exists():
         return
     strand = StrandPage.objects.live().order_by("path").first()
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    # 10am UK time, a month ahead and a month ago.
+    today = timezone.localdate(timezone=UK)
+    ahead = datetime.combine(today + timedelta(days=30), time(10), UK)
+    ago = datetime.combine(today - timedelta(days=30), time(10), UK)
     upcoming = EventPage(
         slug=UPCOMING_SLUG,
         title="Kindness Leadership Network: spring meeting",
         kind=EventPage.Kind.NETWORK_MEETING,
         summary="Members of the Network share what has helped kindness take root in their "
         "organisations, and plan the year ahead.",
-        start=now + timedelta(days=30),
-        end=now + timedelta(days=30, hours=3),
+        start=ahead,
+        end=ahead + timedelta(hours=3),
         attendance=EventPage.Attendance.MIXED,
         venue_name="Andrew Carnegie House",
         venue_address="Pittencrieff Street\nDunfermline\nKY12 8AW",
@@ -43,11 +47,14 @@ def add_example_events():
         title="Webinar: kindness in public policy",
         kind=EventPage.Kind.WEBINAR,
         summary="How kindness can shape the way public services are designed and delivered.",
-        start=now - timedelta(days=30),
-        end=now - timedelta(days=30) + timedelta(hours=1),
+        start=ago,
+        end=ago + timedelta(hours=1),
         attendance=EventPage.Attendance.ONLINE,
         registration_url="https://forms.example.org/policy-webinar",
         registration_closed=True,
+        # What came of it, as the page shows once an event has ended.
+        film=FilmPage.objects.live().order_by("path").first(),
+        report=PublicationPage.objects.live().order_by("path").first(),
     )
     for event in (upcoming, past):
         if strand is not None:
