@@ -18,8 +18,9 @@ from tests.events.factories import EventPageFactory, publish
 from tests.nginx import running_nginx
 
 TITLE = "Webinar: the one that ends during the test"
-# Long enough to fetch the pages twice through nginx before the end, on a busy machine.
-SECONDS_TO_END = 6
+# Long enough to publish and fetch the pages twice through nginx before the end, on a
+# busy machine (the test waits for the end: it takes this long).
+SECONDS_TO_END = 20
 
 
 @pytest.fixture
