@@ -7,7 +7,8 @@ queries fetch more rows. So each page type is rendered with the content grown as
 query-count tests grow it (`load_demo_content --scale`, tests/quality/test_query_counts.py),
 at two sizes: --scale 7, where every listing is already full (the library's pages, a real
 person's six newest, a strand's six newest), then --scale 14. (The library filtered to one
-person is not: at --scale 7 a real person has not yet written a page of twelve.) Both
+person is not: at --scale 7 a real person has not yet written a page of twelve; nor is
+the news filtered to one strand, under its page of ten at --scale 7.) Both
 inside one transaction rolled back at the end, so the rest of the run still sees the demo
 site.
 
@@ -46,7 +47,6 @@ PAGES = {
     "sitemap": "/sitemap.xml",
     "feed": "/feed/",
     "news": "/news/",
-    "filtered news": "/news/?strand=kinder-communities",
     "news post": "/news/the-courage-to-be-kind-published/",
     "news feed": "/news/feed/",
     # Events exist only as --scale makes them (the demo has none), half to come, half past:
