@@ -135,6 +135,7 @@ def test_the_sitemap_is_an_index_of_sections_each_of_bounded_size(
         "http://localhost/sitemap-publications.xml",
         "http://localhost/sitemap-news.xml",
         "http://localhost/sitemap-newsletter.xml",
+        "http://localhost/sitemap-events.xml",
     ]
     # With room for three entries a document, the sections run over several, each listed.
     monkeypatch.setattr(PageSitemap, "limit", 3)
@@ -150,10 +151,11 @@ def test_the_sitemap_is_an_index_of_sections_each_of_bounded_size(
 
 def section_sizes(entries):
     """How many entries each section has, from the addresses: people, programme, library,
-    news, the newsletter's archive."""
+    news, the newsletter's archive, events."""
     people = sum("/people/" in loc for loc, _ in entries)
     library = sum("/library/" in loc for loc, _ in entries)
     news = sum("/news/" in loc for loc, _ in entries)
     newsletter = sum("/newsletter-archive/" in loc for loc, _ in entries)
-    programme = len(entries) - people - library - news - newsletter
-    return [people, programme, library, news, newsletter]
+    events = sum("/events/" in loc for loc, _ in entries)
+    programme = len(entries) - people - library - news - newsletter - events
+    return [people, programme, library, news, newsletter, events]

@@ -65,7 +65,7 @@ def test_the_listing_shows_every_subscriber_and_the_counts_per_status(approver, 
         "cat@example.org",
     }
     counts = visible_text(page.select_one("dl[aria-label='Subscribers by status']"))
-    assert counts == "Waiting for confirmation 1 Subscribed 1 Unsubscribed 1"
+    assert counts == "Waiting for confirmation 1 Subscribed 1 Unsubscribed 1 Bounced 0"
 
 
 def test_search_by_email_or_name(approver, subscribers):

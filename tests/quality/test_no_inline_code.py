@@ -4,6 +4,7 @@ import json
 
 from wagtail.models import Page
 
+from news.models import NewsPostPage
 from people.models import PersonPage
 from programme.models import HomePage
 from publications.models import FilmPage, PublicationPage
@@ -36,6 +37,8 @@ def expected_json_ld(page):
             return {"Person"}
         case FilmPage():
             return {"VideoObject"}
+        case NewsPostPage():
+            return {"NewsArticle"}
         case PublicationPage():
             return {"Report" if page.publication_type in REPORT_TYPES else "CreativeWork"}
     return set()
@@ -60,7 +63,13 @@ def test_each_page_publishes_the_json_ld_of_its_type_and_about_itself(demo, clie
                 wrong[page.url] = f"{block['@type']} is about {block.get('url')}"
     assert not wrong
     # The demo content has a page of every kind, so every kind of data is checked.
-    assert published == SITE_DATA | {"Person", "VideoObject", "Report", "CreativeWork"}
+    assert published == SITE_DATA | {
+        "Person",
+        "VideoObject",
+        "Report",
+        "CreativeWork",
+        "NewsArticle",
+    }
 
 
 def test_the_lock_out_and_not_found_pages_have_none_either(db, client):
