@@ -73,8 +73,10 @@ def upcoming(context, events):
     shown = list(events.upcoming().for_listing()[:SHOWN_UPCOMING])
     if not shown:
         return None
-    # The list changes when any of these events ends, shown or not.
-    fresh_until(request, events.next_end())
+    # The list changes when one of the shown events ends. One not shown starts no sooner
+    # than they do, so its end changes nothing here while they are still on: the soonest
+    # shown end is the moment, found without a query of its own.
+    fresh_until(request, min(event.end for event in shown))
     return UpcomingEvents(shown, index)
 
 
