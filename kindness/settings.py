@@ -103,11 +103,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
-# In development the server's reloader waits for the kernel to say a file changed (inotify,
-# through watchfiles) instead of reading every loaded file's time each second, which kept an
-# idle `make run` at about 7% of a core (docs/performance.md, "Idle processes").
-if DEBUG:
-    INSTALLED_APPS.append("django_watchfiles")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
