@@ -19,9 +19,10 @@ NEWSLETTER_CLAIM_TIMEOUT has passed (a batch stops taking new messages long befo
 most one batch per killed worker is sent twice, each copy with the same Message-ID, derived
 from the campaign and the subscriber. Queries per batch are a constant few, whatever its size.
 
-Each run first makes sure the next run of its lane is queued, due after the claim timeout,
-and at the end brings it forward to when there is work again: so a killed worker's lane
-carries on once a worker is back, and each lane keeps one chain of runs.
+Each lane keeps two runs queued while it sends, so a worker killed just after taking one,
+before it could do anything, leaves the other, due after the claim timeout; a run that gets
+going puts a new spare beside it and at the end brings one forward to when there is work
+again. So a killed worker's lane carries on once a worker is back.
 """
 
 import contextlib

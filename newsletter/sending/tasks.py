@@ -25,12 +25,19 @@ def waiting_runs(campaign_id, lane):
 
 
 def start_lanes(campaign_id):
-    """Queue a run of each of the NEWSLETTER_PARALLEL_SENDS lanes that has none waiting."""
+    """Queue each of the NEWSLETTER_PARALLEL_SENDS lanes that has none waiting: a run due now
+    and its spare, due after the claim timeout."""
+    now = timezone.now()
     for lane in range(settings.NEWSLETTER_PARALLEL_SENDS):
         if not waiting_runs(campaign_id, lane).exists():
-            send_campaign.using(priority=engine.PRIORITY).enqueue(
-                campaign_id=campaign_id, lane=lane
-            )
+            for run_after in (now, now + claim_timeout()):
+                send_campaign.using(priority=engine.PRIORITY, run_after=run_after).enqueue(
+                    campaign_id=campaign_id, lane=lane
+                )
+
+
+def claim_timeout():
+    return timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
 
 
 def start(campaign):
@@ -64,21 +71,27 @@ def start(campaign):
 
 @task(backend="email")
 def send_campaign(campaign_id, lane=0):
-    """Send the campaign's next batch, then queue this lane's next run for when it is due.
+    """Send the campaign's next batch, then bring this lane's next run forward to when it is
+    due.
 
-    The next run is queued first, due only after the claim timeout: if this worker is
-    killed, that run carries on once a worker is back. It is brought forward at the end.
+    A lane always has two runs waiting while it sends: a worker that takes one leaves the
+    other, due only after the claim timeout. If the worker is killed, even before this line,
+    the spare carries on once a worker is back; so the run starts by making a new spare.
     """
-    if not waiting_runs(campaign_id, lane).exists():
-        timeout = timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
-        send_campaign.using(priority=engine.PRIORITY, run_after=timezone.now() + timeout).enqueue(
+    waiting = waiting_runs(campaign_id, lane)
+    later = timezone.now() + claim_timeout()
+    waiting.update(run_after=later)
+    for _ in range(2 - waiting.count()):
+        send_campaign.using(priority=engine.PRIORITY, run_after=later).enqueue(
             campaign_id=campaign_id, lane=lane
         )
     done, due = engine.run(campaign_id)
     if due is None:
-        waiting_runs(campaign_id, lane).delete()
+        waiting.delete()
     else:
-        waiting_runs(campaign_id, lane).update(run_after=due)
+        waiting.filter(pk__in=waiting.order_by("enqueued_at", "pk").values("pk")[:1]).update(
+            run_after=due
+        )
     return done
 
 

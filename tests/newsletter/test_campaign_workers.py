@@ -15,6 +15,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
+from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from newsletter.emails import unsubscribe_url
@@ -147,15 +149,50 @@ def test_a_worker_killed_mid_send_is_followed_by_one_that_finishes_it(
 
 
 @override_settings(NEWSLETTER_PARALLEL_SENDS=2)
+def test_a_worker_killed_as_it_took_a_run_leaves_a_spare_that_finishes_the_send(
+    demo, scripted_smtp, tmp_path
+):
+    readers = subscribe(50)
+    log = tmp_path / "workers.log"
+    with override_settings(NEWSLETTER_CLAIM_TIMEOUT=CLAIM_TIMEOUT):
+        campaign = start_send()
+    # Each lane's run due now, as workers killed the moment they took them leave them:
+    # running for ever, before they could queue anything.
+    for lane in range(settings.NEWSLETTER_PARALLEL_SENDS):
+        taken = (
+            DBTaskResult.objects.ready()
+            .filter(
+                task_path=send_campaign.module_path,
+                args_kwargs__kwargs__campaign_id=campaign.pk,
+                args_kwargs__kwargs__lane=lane,
+            )
+            .first()
+        )
+        assert taken is not None
+        DBTaskResult.objects.filter(pk=taken.pk).update(
+            status=TaskResultStatus.RUNNING, started_at=timezone.now()
+        )
+
+    worker = start_worker(worker_environment(scripted_smtp), log)
+    try:
+        wait_for(lambda: is_sent(campaign), 30, "the end of the send", log)
+    finally:
+        stop(worker)
+    assert received_by(scripted_smtp) == {reader.email: 1 for reader in readers}
+
+
 def test_two_workers_at_once_send_each_message_once(demo, scripted_smtp, tmp_path):
     readers = subscribe(300)
     log = tmp_path / "workers.log"
     environment = worker_environment(
         scripted_smtp, NEWSLETTER_RATE_PER_SECOND="400", NEWSLETTER_PARALLEL_SENDS="2"
     )
-    campaign = start_send()
     workers = [start_worker(environment, log) for _ in range(2)]
     try:
+        wait_for(lambda: log.read_text().count("Starting worker") == 2, 60, "both workers", log)
+        # Two lanes, one for each worker.
+        with override_settings(NEWSLETTER_PARALLEL_SENDS=2):
+            campaign = start_send()
         wait_for(lambda: is_sent(campaign), 90, "the end of the send", log)
     finally:
         for worker in workers:
