@@ -56,11 +56,11 @@ def test_nothing_loads_from_the_video_host_until_play_is_pressed(film, page, rec
     play = page.get_by_role("link", name=re.compile("Play the film"))
     assert play.get_attribute("href") == VIDEO
 
-    play.click()
+    with page.expect_request(PLAYER):
+        play.click()
     player = page.locator("iframe")
     player.wait_for()
     assert PLAYER.match(player.get_attribute("src"))
-    page.wait_for_load_state("networkidle")
     assert other_hosts(requests, own_host) == ["www.youtube-nocookie.com"]
     assert page.url.endswith(film.url)
 
@@ -70,7 +70,8 @@ def test_play_works_from_the_keyboard(film, page, recorded):
     page.goto(film.url)
     page.wait_for_load_state("networkidle")
     page.get_by_role("link", name=re.compile("Play the film")).focus()
-    page.keyboard.press("Enter")
+    with page.expect_request(PLAYER):
+        page.keyboard.press("Enter")
     page.locator("iframe").wait_for()
     assert other_hosts(requests, own_host) == ["www.youtube-nocookie.com"]
 
