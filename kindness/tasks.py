@@ -14,11 +14,11 @@ from kindness.search import statistics
 def flush_search_statistics(every_minutes=None):
     """Move the searches counted in the cache into the admin's search terms; with
     `every_minutes`, run again after that many minutes."""
-    written = statistics.flush()
     if every_minutes:
         recurring.run_again(
             flush_search_statistics, timedelta(minutes=every_minutes), every_minutes=every_minutes
         )
+    written = statistics.flush()
     return f"{written} search terms"
 
 
@@ -42,9 +42,9 @@ def prune_finished_task_rows(now=None):
 @task(backend="email")
 def prune_finished_tasks(every_hours=None):
     """Delete old finished task rows; with `every_hours`, run again after that many hours."""
-    deleted = prune_finished_task_rows()
     if every_hours:
         recurring.run_again(
             prune_finished_tasks, timedelta(hours=every_hours), every_hours=every_hours
         )
+    deleted = prune_finished_task_rows()
     return f"{deleted} task rows"

@@ -62,18 +62,18 @@ def send_confirmation(subscriber_id, attempt=1):
 @task(backend="email")
 def purge_unconfirmed_signups(every_hours=None):
     """Delete stale pending signups; with `every_hours`, run again after that many hours."""
-    call_command("purge_unconfirmed_signups", verbosity=0)
     if every_hours:
         recurring.run_again(
             purge_unconfirmed_signups, timedelta(hours=every_hours), every_hours=every_hours
         )
+    call_command("purge_unconfirmed_signups", verbosity=0)
 
 
 @task(backend="email")
 def forget_former_subscribers(every_hours=None):
     """Forget subscribers who left long enough ago; with `every_hours`, run again then."""
-    call_command("forget_former_subscribers", verbosity=0)
     if every_hours:
         recurring.run_again(
             forget_former_subscribers, timedelta(hours=every_hours), every_hours=every_hours
         )
+    call_command("forget_former_subscribers", verbosity=0)

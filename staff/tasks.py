@@ -11,12 +11,8 @@ from kindness import recurring
 @task(backend="email")
 def publish_scheduled(every_seconds=None):
     """Publish the pages whose go-live time has come and unpublish the expired ones
-    (Wagtail's `publish_scheduled`); with `every_seconds`, run again after that long.
-
-    The next run is queued first, so a failure here never stops the schedule; and only
-    when none is queued already, so a schedule queued twice runs once a minute all the same.
-    """
-    if every_seconds and not recurring.waiting(publish_scheduled).exists():
+    (Wagtail's `publish_scheduled`); with `every_seconds`, run again after that long."""
+    if every_seconds:
         recurring.run_again(
             publish_scheduled, timedelta(seconds=every_seconds), every_seconds=every_seconds
         )

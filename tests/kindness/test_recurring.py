@@ -11,7 +11,13 @@ from django_tasks_db.models import DBTaskResult
 from tests.servers import run_email_worker
 
 # Each command that `make run`, the worker's start and the release step call with --schedule.
-SCHEDULED = ["publish_scheduled", "purge_unconfirmed_signups", "flush_search_statistics"]
+SCHEDULED = [
+    "publish_scheduled",
+    "purge_unconfirmed_signups",
+    "flush_search_statistics",
+    "forget_former_subscribers",
+    "prune_finished_tasks",
+]
 
 
 def waiting(command):
