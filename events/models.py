@@ -95,6 +95,8 @@ RESERVED_SLUGS = {"past", "calendar"}
 class EventIndexPage(RoutablePageMixin, OneQueryRouteMixin, ShareMetadataMixin, Page):
     """Every event: upcoming ones soonest first; past ones on their own paginated list."""
 
+    social_card_type = ""
+
     introduction = models.TextField(blank=True, help_text="A sentence or two above the list.")
     no_events_text = models.TextField(
         default="No events are planned at the moment. The newsletter announces each one "

@@ -78,6 +78,8 @@ class NewsPostQuerySet(SitePageQuerySet):
 class NewsPostPage(ShareMetadataMixin, Page):
     """A piece of news: what the programme published, did or is about to do."""
 
+    social_card_type = "News"
+
     date = models.DateField(
         default=timezone.localdate,
         help_text="The day of the news, shown on the post and in lists; the newest is first.",
@@ -197,6 +199,8 @@ class NewsPostPage(ShareMetadataMixin, Page):
 
 class NewsIndexPage(OneQueryRouteMixin, ShareMetadataMixin, Page):
     """Every news post, newest first, a page at a time, with a filter by strand."""
+
+    social_card_type = ""
 
     introduction = models.TextField(blank=True, help_text="A sentence or two above the list.")
 
