@@ -77,6 +77,24 @@ def remove_demo_pages():
     Page.objects.filter(depth=2).delete()
 
 
+def make_demo_renditions():
+    """Show every live page of the demo once, as a site that has been up a while has: the
+    pictures' renditions are made now, once for the run, and saved with the demo content.
+
+    Otherwise every test that shows demo pages makes them again (the test's transaction,
+    or the flush after a transactional test, takes them away): about 10 s of encoding each
+    time the checks visit every page. Showing a page changes nothing else in the database.
+    Tests that check how renditions are made build images of their own.
+    """
+    from tests.browser.pages import every_live_page, not_found
+
+    client = Client()
+    for site_page in [*every_live_page(), not_found()]:
+        status = client.get(site_page.path).status_code
+        assert status == site_page.status, f"{site_page}: {status}"
+    cache.clear()
+
+
 # What removing the demo's pages changed, recorded once (Postgres, tests/snapshots.py).
 DEMO_PAGES_REMOVED = snapshots.Changes()
 
@@ -89,6 +107,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         # What the documents worker beside the site does next (`make run`): the PDFs made
         # from the reports' text, which are the demo's only downloads.
         run_worker("documents")
+        make_demo_renditions()
         copied = snapshots.supported(connection)
         if copied:
             snapshots.save_demo(connection)
