@@ -18,12 +18,14 @@ class SocialCardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Site
         from wagtail.signals import page_published, page_unpublished
 
         from social_cards.models import SocialCard
-        from social_cards.tasks import delete_card_file, queue_card
+        from social_cards.tasks import delete_card_file, queue_card, queue_site_cards
 
         page_published.connect(queue_card, dispatch_uid="social-cards-published")
         page_unpublished.connect(queue_card, dispatch_uid="social-cards-unpublished")
+        post_save.connect(queue_site_cards, sender=Site, dispatch_uid="social-cards-site")
         post_delete.connect(delete_card_file, sender=SocialCard, dispatch_uid="social-card-file")

@@ -1,7 +1,7 @@
 """Drawing each page's card on the "documents" worker, when the page is published.
 
 Publishing (or unpublishing) any page queues `draw_social_card` once the publish is
-committed. The task draws the card only when what it shows has changed (its title, its
+committed, and saving a site (its name is on every card) queues `redraw_site_cards`. The task draws the card only when what it shows has changed (its title, its
 type, the programme's name, its picture), stores it under a new name and removes the old
 file; a page no longer live, or behind a password or login, loses its card instead.
 """
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django_tasks import task
 from PIL import Image as PillowImage
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from delivery import page_cache
 from social_cards import drawing
@@ -118,6 +118,27 @@ def queue_card(sender, instance, **kwargs):
     """
     page_id = instance.pk
     transaction.on_commit(lambda: draw_social_card.enqueue(page_id), robust=True)
+
+
+@task(backend="documents")
+def redraw_site_cards(site_id):
+    """Every live page's card of the site, after the site was saved: those whose programme
+    name is unchanged show the same and are kept."""
+    site = Site.objects.filter(pk=site_id).select_related("root_page").first()
+    if site is None:
+        return "nothing to draw: deleted"
+    pages = Page.objects.live().descendant_of(site.root_page, inclusive=True)
+    drawn = 0
+    for page_id in pages.values_list("pk", flat=True):
+        with transaction.atomic():
+            drawn += draw(page_id) == "drawn"
+    return f"{drawn} drawn"
+
+
+def queue_site_cards(sender, instance, **kwargs):
+    """post_save of a Site: redraw its pages' cards once that is committed."""
+    site_id = instance.pk
+    transaction.on_commit(lambda: redraw_site_cards.enqueue(site_id), robust=True)
 
 
 def delete_card_file(sender, instance, **kwargs):

@@ -187,6 +187,25 @@ def test_a_new_title_draws_a_new_card_and_removes_the_old_one(
     assert SocialCard.objects.get(page=strand).drawn_at == drawn_at
 
 
+def test_a_new_programme_name_redraws_the_cards(
+    strand_index, client, django_capture_on_commit_callbacks
+):
+    strand = StrandPageFactory(parent=strand_index, title="Quantifying kindness", slug="q")
+    strand = publish(strand, django_capture_on_commit_callbacks)
+    old_url, _ = card_of(client, strand.url)
+
+    site = strand.get_site()
+    site.site_name = "Zebra Crossings"
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
+    run_document_tasks()
+    new_url, data = card_of(client, strand.url)
+    assert new_url != old_url
+    read = words(read_text(data))
+    assert [w for w in read if w in {"zebra", "crossings"}] == ["zebra", "crossings"]
+    assert "Zebra Crossings" in share_tags(client, strand.url)["og:image:alt"]
+
+
 def test_a_page_without_a_card_yet_shares_the_sites_default_picture(demo, client):
     """Before the worker has drawn it (or with no worker running): as before cards."""
     page = Page.objects.get(url_path="/home/about/")
