@@ -1,12 +1,14 @@
 """What the staff app adds to the admin: the guide for editors, in the Help menu, the
 dashboard's list of scheduled pages, which says when the schedule is not being kept, the
-steps of two-factor sign-in with their place in the account menu, and the approver's
-preview in every mode."""
+steps of two-factor sign-in with their place in the account menu, the approver's preview in
+every mode, and rich text that is saved however soon after typing the form is sent."""
 
 from datetime import timedelta
 
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -146,3 +148,9 @@ def approval_preview_modes(request, items, page):
 @hooks.register("construct_wagtail_userbar")
 def this_sites_content_checks(request, items, page):
     site_content_checks(items)
+
+
+@hooks.register("insert_global_admin_js")
+def rich_text_saved_on_submit():
+    """Text typed just before Ctrl+S is saved too (staff/static/staff/rich_text_save.js)."""
+    return format_html('<script src="{}" defer></script>', static("staff/rich_text_save.js"))
