@@ -21,7 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from newsletter.models import Campaign
-from newsletter.sending import actions, engine
+from newsletter.sending import actions, engine, tasks
 
 SEND_PERMISSION = "newsletter.send_campaign"
 
@@ -67,6 +67,9 @@ class NewCampaignView(CreateView):
 
 
 class CampaignIndexView(IndexView):
+    # Named as the menu names sends, rather than after the model ("Add campaign").
+    add_item_label = "Add newsletter send"
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("issue")
 
@@ -126,6 +129,7 @@ class CampaignView(InspectView):
             not_started=not_started,
             schedule_form=ScheduleForm(initial={"send_at": campaign.scheduled_for}),
             test_address=self.request.user.email,
+            tests=tasks.test_sends(campaign.issue_id) if campaign.issue_id else [],
             issue_url=campaign.issue.full_url if campaign.issue and campaign.issue.live else None,
             actions={
                 action: reverse("newsletter_campaigns:act", args=[campaign.pk, action])
@@ -172,7 +176,9 @@ def act_test(request, campaign):
         raise engine.CannotSend("Your account has no email address to send the test to.")
     actions.send_test(campaign.issue, address)
     messages.success(
-        request, f"A test of “{campaign}” is on its way to {address}, and no one else."
+        request,
+        f"A test of “{campaign}” is on its way to {address}, and no one else. "
+        "Whether it has gone shows under “Tests of this issue”.",
     )
 
 

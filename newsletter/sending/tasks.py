@@ -129,3 +129,31 @@ def send_test(page_id, address):
         )
     )
     return "sent"
+
+
+TEST_SEND_STATES = {
+    TaskResultStatus.READY: "Waiting for the worker",
+    TaskResultStatus.RUNNING: "Being sent",
+    TaskResultStatus.SUCCESSFUL: "Sent",
+    TaskResultStatus.FAILED: "Not sent: the mail server refused it or could not be reached",
+}
+
+
+def test_sends(page_id):
+    """The test sends of an issue still on record, newest first: when each was asked for, to
+    whom, what became of it and when. Finished ones go when task rows are pruned
+    (TASK_RESULTS_KEEP_DAYS)."""
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.filter(
+        task_path=send_test.module_path, args_kwargs__args__0=page_id
+    ).order_by("-enqueued_at")
+    return [
+        {
+            "asked_at": row.enqueued_at,
+            "address": row.args_kwargs["args"][1],
+            "state": TEST_SEND_STATES.get(row.status, row.status),
+            "finished_at": row.finished_at,
+        }
+        for row in rows
+    ]

@@ -108,6 +108,7 @@ def test_a_test_send_goes_to_the_approver_alone(approver, demo):
     campaign = new_send(approver)
     response = act(approver, campaign, "test")
     assert "on its way to approver@example.org" in text(response)
+    assert listed_tests(response) == [["approver@example.org", "Waiting for the worker"]]
     run_email_worker()
     (message,) = mail.outbox
     assert message.to == ["approver@example.org"]
@@ -115,3 +116,15 @@ def test_a_test_send_goes_to_the_approver_alone(approver, demo):
     campaign.refresh_from_db()
     assert campaign.state == Campaign.State.DRAFT
     assert not Delivery.objects.exists()
+    # The send's page says it went.
+    page = approver.get(f"{LISTING}inspect/{campaign.pk}/")
+    assert listed_tests(page) == [["approver@example.org", "Sent"]]
+
+
+def listed_tests(response):
+    """The rows of the send's "Tests of this issue": (to whom, what became of it)."""
+    rows = BeautifulSoup(response.content, "html.parser").select("[data-test-send]")
+    return [
+        [row.select_one(f"[data-test-{part}]").get_text(strip=True) for part in ("to", "state")]
+        for row in rows
+    ]
