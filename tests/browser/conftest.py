@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
+from tests.newsletter.campaigns import scripted_smtp  # noqa: F401 (a fixture, for journeys)
 from tests.tools import tool_missing
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
