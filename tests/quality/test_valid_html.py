@@ -1,7 +1,10 @@
-"""The Nu HTML Checker finds no error in any page of the site."""
+"""The Nu HTML Checker finds no error in any page of the site, nor in the newsletter's
+email."""
 
+from newsletter.issues import issue_email, preview_subscriber
 from tests.browser.pages import quality_pages
 from tests.charts.chart_examples import chart_page
+from tests.newsletter.issue_pages import demo_issue
 from tests.publications.report_examples import chapter_paths, chaptered_report
 from tests.quality.vnu import assert_valid_html
 
@@ -28,4 +31,23 @@ def test_every_chapter_of_a_report_is_valid_html(library, client, tmp_path):
         assert response.status_code == 200, path
         documents[path] = response.content
     assert len(documents) == 3
+    assert_valid_html(documents, tmp_path)
+
+
+def test_a_newsletter_issues_email_is_valid_html(demo, admin_user, tmp_path):
+    """The demo's issue, with every kind of block (a quote added to those it has), as the
+    email a subscriber receives: its HTML part, and the test send's."""
+    issue = demo_issue()
+    quote = issue.body.stream_block.child_blocks["quote"]
+    issue.body.append(("quote", quote.to_python({"quote": "Kindness is a choice."})))
+    kinds = {block.block_type for block in issue.body}
+    assert kinds == set(issue.body.stream_block.child_blocks), kinds
+    documents = {}
+    for label, test in (("email", False), ("test email", True)):
+        message = issue_email(
+            issue, preview_subscriber(admin_user), message_id="<check@localhost>", test=test
+        )
+        ((html, mimetype),) = message.alternatives
+        assert mimetype == "text/html"
+        documents[label] = html.encode()
     assert_valid_html(documents, tmp_path)
