@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -14,6 +15,7 @@ from newsletter.models import Subscriber
 from newsletter.tasks import purge_unconfirmed_signups
 from tests.html import visible_text
 from tests.newsletter.conftest import sign_up
+from tests.two_factor import sign_in_to_admin
 
 LISTING = "/admin/newsletter_subscribers/"
 
@@ -155,6 +157,8 @@ def test_purge_can_be_scheduled_on_the_worker_once(db):
     assert queued.count() == 1
 
 
-def test_a_signup_from_the_site_appears_in_the_listing(admin_client, home, client):
-    sign_up(client, email="reader@example.org")
-    assert "reader@example.org" in admin_client.get(LISTING).content.decode()
+def test_a_signup_from_the_site_appears_in_the_listing(approver_account, home):
+    # A reader signs up in a browser of their own; the approver looks after subscribers.
+    sign_up(Client(), email="reader@example.org")
+    approver = sign_in_to_admin(Client(), approver_account)
+    assert "reader@example.org" in approver.get(LISTING).content.decode()

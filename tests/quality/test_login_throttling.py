@@ -5,7 +5,7 @@ from datetime import timedelta
 from axes.models import AccessAttempt
 from django.utils import timezone
 
-from tests.conftest import EDITOR_PASSWORD
+from tests.conftest import EDITOR_PASSWORD, staff_member
 from tests.html import visible_text
 from tests.quality.conftest import parse
 from tests.two_factor import sign_in_to_admin
@@ -55,10 +55,9 @@ def test_the_lock_out_page_says_what_happened_and_when_to_try_again(editor_accou
     assert html.select('link[rel="stylesheet"]')
 
 
-def test_the_lock_is_for_that_username_from_that_address_only(
-    editor_account, django_user_model, client
-):
-    django_user_model.objects.create_superuser("other", "o@example.org", "other-pw")
+def test_the_lock_is_for_that_username_from_that_address_only(editor_account, client):
+    # Another editor, signing in from the same address.
+    staff_member("other", "other-pw", "Editors")
     fail_five_times(client)
     assert log_in(client, "other-pw", username="other").status_code == 302
     client.logout()
