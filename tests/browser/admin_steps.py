@@ -89,6 +89,13 @@ def awaiting_review(page, title):
     return panel.get_by_role("row", name=title)
 
 
+def scheduled(page, title):
+    """The dashboard's "Scheduled pages" row for the page with this title (staff app)."""
+    page.goto("/admin/")
+    panel = page.locator("section", has=page.get_by_role("heading", name="Scheduled pages"))
+    return panel.get_by_role("row", name=title)
+
+
 def row_action(row, name, role="button"):
     """One of a dashboard row's actions, from its "Actions" menu."""
     row.get_by_role("button", name="Actions").click()

@@ -31,6 +31,7 @@ from tests.browser.admin_steps import (
     insert_block,
     open_preview,
     request_changes,
+    scheduled,
     set_go_live,
     upload_document,
     userbar_item,
@@ -180,6 +181,12 @@ def test_an_editors_report_is_approved_and_goes_live_on_the_worker_at_its_time(
     assert publication.current_workflow_state is None
     run_email_worker()
     assert {address for address, _ in sent(mail.new())} == {editor_account.email}
+    # Both see when it will go live, on their dashboards.
+    for person in (editor, approver):
+        when = scheduled(person, TITLE).inner_text()
+        assert "Goes live" in when
+        assert f"{go_live:%H:%M}" in when
+        assert "overdue" not in when
     # Not before its time: not at its address, nor in the library or the feed.
     assert readers_see(nginx, publication.url)[0] == 404
     assert TITLE not in nginx.get(library.url)[2].decode()
