@@ -30,6 +30,18 @@ def library_and_feed(page):
     ]
 
 
+@hooks.register("page_cache_paths")
+def strands_and_authors(page):
+    """A publication or film is listed on its strands' pages, and a publication on its
+    authors' person pages ("Written by")."""
+    if not isinstance(page, LibraryItemPage):
+        return []
+    listing_pages = list(page.strands.all())
+    if isinstance(page, PublicationPage):
+        listing_pages += [author.person for author in page.authors.exclude(person=None)]
+    return [page_path(each) for each in listing_pages]
+
+
 @hooks.register("register_admin_urls")
 def download_report_urls():
     return [

@@ -180,6 +180,21 @@ def test_publishing_refreshes_the_pages_that_reference_it(demo, client):
     assert "Dr Renamed Author" in response.content.decode()
 
 
+def test_publishing_refreshes_the_strands_and_authors_that_list_it(demo, client):
+    publication = PublicationPage.objects.live().filter(authors__person__isnull=False).first()
+    lists = [publication.strands.first(), publication.authors.exclude(person=None).first().person]
+    assert None not in lists
+    urls = [page.url for page in lists]
+    for url in urls:
+        client.get(url)
+        assert client.get(url)["X-Cache"] == "hit", url
+    publish_title(publication, "A retitled report")
+    for url in urls:
+        response = client.get(url)
+        assert response["X-Cache"] == "miss", url
+        assert "A retitled report" in response.content.decode(), url
+
+
 def test_unpublishing_and_deleting_take_the_page_away_at_once(demo, client):
     first, second = PersonPage.objects.live()[:2]
     for page in (first, second):
