@@ -67,9 +67,6 @@ class NewCampaignView(CreateView):
 
 
 class CampaignIndexView(IndexView):
-    # Named as the menu names sends, rather than after the model ("Add campaign").
-    add_item_label = "Add newsletter send"
-
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("issue")
 

@@ -51,6 +51,8 @@ class Campaign(models.Model):
     last_error = models.TextField(blank=True)
 
     class Meta:
+        # As the admin's menu names them.
+        verbose_name = "newsletter send"
         ordering = ["-created_at", "-pk"]
         permissions = [("send_campaign", "Can send the newsletter to subscribers")]
 
