@@ -86,6 +86,8 @@ def test_a_moderator_writes_previews_tests_and_sends_an_issue(
 
     # Test it on herself, from the admin's "Newsletter sends".
     page.get_by_role("link", name="Newsletter sends").click()
+    expect(page.get_by_role("heading", name="Newsletter sends")).to_be_visible()
+    screenshots(page, "sends")
     page.get_by_role("link", name="Add newsletter send").first.click()
     page.get_by_label("Issue").select_option(label=TITLE)
     page.get_by_role("button", name="Create").click()
