@@ -1,9 +1,10 @@
 """Drawing each page's card on the "documents" worker, when the page is published.
 
 Publishing (or unpublishing) any page queues `draw_social_card` once the publish is
-committed, and saving a site (its name is on every card) queues `redraw_site_cards`. The task draws the card only when what it shows has changed (its title, its
-type, the programme's name, its picture), stores it under a new name and removes the old
-file; a page no longer live, or behind a password or login, loses its card instead.
+committed, and saving a site (its name is on every card) queues `redraw_site_cards`. The
+task draws the card only when what it shows has changed (its title, its type, the
+programme's name, its picture), stores it under a new name and removes the old file; a
+page no longer live, or behind a password or login, loses its card instead.
 """
 
 import hashlib
