@@ -1,16 +1,17 @@
 """Two-factor sign-in to the admin: a password, then a code from an authenticator app or a
 recovery code (staff/two_factor.py)."""
 
-import time
 from io import StringIO
 
 import pytest
+import time_machine
 from axes.models import AccessAttempt
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import URLResolver, get_resolver
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
@@ -128,15 +129,18 @@ def test_an_editor_without_an_authenticator_must_set_one_up_first(client, page_e
     # The key stays the same while the page is reloaded, so a scan is not undone.
     assert visible_text(soup(client.get(ENROL)).select_one("[data-secret]")) == key
 
-    response = client.post(ENROL, {"code": "000000", "next": "/admin/"})
-    assert "That code did not work" in error_text(response)
-    assert client.get("/admin/").status_code == 302
-    # After a wrong code the next waits a moment (django-otp's throttle), and says so.
-    response = client.post(ENROL, {"code": code_from_key(key), "next": "/admin/"})
-    assert error_text(response) == ("Too many wrong codes in a row: wait 1 second, then try again.")
-    time.sleep(1)
-
-    response = client.post(ENROL, {"code": code_from_key(key), "next": "/admin/"})
+    # The clock stands still meanwhile: a slow machine must not outwait the throttle.
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        response = client.post(ENROL, {"code": "000000", "next": "/admin/"})
+        assert "That code did not work" in error_text(response)
+        assert client.get("/admin/").status_code == 302
+        # After a wrong code the next waits a moment (django-otp's throttle), and says so.
+        response = client.post(ENROL, {"code": code_from_key(key), "next": "/admin/"})
+        assert error_text(response) == (
+            "Too many wrong codes in a row: wait 1 second, then try again."
+        )
+        clock.shift(1)
+        response = client.post(ENROL, {"code": code_from_key(key), "next": "/admin/"})
     page = soup(response)
     assert visible_text(page.h1) == "Two-factor sign-in is on"
     codes = [visible_text(item) for item in page.select("[data-recovery-codes] li")]
@@ -205,17 +209,19 @@ def test_a_recovery_code_signs_in_once(client, editor_account):
 
 def test_a_wrong_code_is_refused_and_counts_as_a_failed_sign_in(client, editor_account):
     sign_in_with_password(client)
-    response = give_code(client, "000000")
-    assert response.status_code == 200
-    assert error_text(response) == "That code did not work. Check it and try again."
-    assert client.get("/admin/")["Location"].startswith(VERIFY)
-    assert AccessAttempt.objects.get(username=EDITOR_USERNAME).failures_since_start == 1
-    # Each wrong code makes the app's codes wait longer (django-otp's throttle), the right
-    # one included, however often the password is given again.
-    client.post("/admin/logout/")
-    sign_in_with_password(client)
-    response = give_code(client, authenticator_code(editor_account.totpdevice_set.get()))
-    assert "Too many wrong codes in a row: wait" in error_text(response)
+    # The clock stands still: a slow machine must not outwait the throttle below.
+    with time_machine.travel(timezone.now(), tick=False):
+        response = give_code(client, "000000")
+        assert response.status_code == 200
+        assert error_text(response) == "That code did not work. Check it and try again."
+        assert client.get("/admin/")["Location"].startswith(VERIFY)
+        assert AccessAttempt.objects.get(username=EDITOR_USERNAME).failures_since_start == 1
+        # Each wrong code makes the app's codes wait longer (django-otp's throttle), the
+        # right one included, however often the password is given again.
+        client.post("/admin/logout/")
+        sign_in_with_password(client)
+        response = give_code(client, authenticator_code(editor_account.totpdevice_set.get()))
+        assert "Too many wrong codes in a row: wait" in error_text(response)
 
 
 def test_five_wrong_codes_lock_out_the_account_from_that_address(client, editor_account):
