@@ -127,6 +127,7 @@ class CampaignView(InspectView):
             schedule_form=ScheduleForm(initial={"send_at": campaign.scheduled_for}),
             test_address=self.request.user.email,
             tests=tasks.test_sends(campaign.issue_id) if campaign.issue_id else [],
+            stalled_since=tasks.stalled_since(campaign),
             issue_url=campaign.issue.full_url if campaign.issue and campaign.issue.live else None,
             actions={
                 action: reverse("newsletter_campaigns:act", args=[campaign.pk, action])

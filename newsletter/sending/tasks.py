@@ -24,6 +24,38 @@ def waiting_runs(campaign_id, lane):
     )
 
 
+# The worker takes a due run within seconds: one still waiting this long after its time
+# means no email worker is running.
+STALLED_AFTER = timedelta(minutes=3)
+
+
+def stalled_since(campaign):
+    """When the campaign's work fell due, if it has waited over STALLED_AFTER for a worker
+    (the send's next batch, a resume, a scheduled start); None while all is well."""
+    if campaign.state == Campaign.State.SCHEDULED:
+        due = campaign.scheduled_for
+    elif campaign.state in {Campaign.State.SENDING, Campaign.State.PAUSED}:
+        from django_tasks_db.models import DBTaskResult
+
+        if campaign.state == Campaign.State.PAUSED and campaign.resume_at is None:
+            return None  # paused by staff: nothing is due until they resume it
+        due = (
+            DBTaskResult.objects.filter(
+                status=TaskResultStatus.READY,
+                task_path=send_campaign.module_path,
+                args_kwargs__kwargs__campaign_id=campaign.pk,
+            )
+            .order_by("run_after")
+            .values_list("run_after", flat=True)
+            .first()
+        )
+    else:
+        return None
+    if due is not None and due < timezone.now() - STALLED_AFTER:
+        return due
+    return None
+
+
 def start_lanes(campaign_id):
     """Queue each of the NEWSLETTER_PARALLEL_SENDS lanes that has none waiting: a run due now
     and its spare, due after the claim timeout."""

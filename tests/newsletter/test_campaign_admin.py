@@ -4,6 +4,7 @@ how many it goes to and asks first; a test goes to the person alone."""
 from datetime import timedelta
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.utils import timezone
@@ -128,3 +129,38 @@ def listed_tests(response):
         [row.select_one(f"[data-test-{part}]").get_text(strip=True) for part in ("to", "state")]
         for row in rows
     ]
+
+
+STALLED = "Waiting for the email worker"
+
+
+# The worker closes its connection when done, so the rows must be committed.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_send_no_worker_takes_says_so_until_one_does(approver, demo):
+    subscribe(2)
+    campaign = new_send(approver)
+    act(approver, campaign, "send")
+
+    def page():
+        return text(approver.get(f"{LISTING}inspect/{campaign.pk}/"))
+
+    assert STALLED not in page()  # due now: a worker takes it within seconds
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        assert STALLED in page()
+    run_email_worker()
+    campaign.refresh_from_db()
+    assert campaign.state == Campaign.State.SENT
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        assert STALLED not in page()
+
+
+@pytest.mark.django_db
+def test_a_scheduled_send_past_its_time_says_no_worker_started_it(approver, demo):
+    campaign = new_send(approver)
+    soon = timezone.localtime() + timedelta(minutes=2)
+    act(approver, campaign, "schedule", {"send_at": soon.strftime("%Y-%m-%dT%H:%M")})
+    campaign.refresh_from_db()
+    assert campaign.state == Campaign.State.SCHEDULED
+    assert STALLED not in text(approver.get(f"{LISTING}inspect/{campaign.pk}/"))
+    with time_machine.travel(timezone.now() + timedelta(minutes=10)):
+        assert STALLED in text(approver.get(f"{LISTING}inspect/{campaign.pk}/"))
