@@ -57,6 +57,41 @@ def pytest_collection_modifyitems(items):
             )
 
 
+# Test modules whose tests share an expensive fixture of a wider scope than the test: the
+# content grown (module-scoped: tests/quality/test_html_growth.py's `sizes`, its
+# test_query_counts.py's `at_demo_size`) and the static files collected (the session's
+# `collected_static_root`, tests/quality/conftest.py). Under xdist each module of a group
+# runs on one worker, which builds the fixture once, where load-balancing test by test
+# would build it on every worker.
+SHARED_FIXTURE_GROUPS = {
+    "tests/quality/test_html_growth.py": "content grown to --scale 7 and 14",
+    "tests/quality/test_query_counts.py": "content grown to --scale 3",
+    "tests/quality/test_cache_headers.py": "static files collected",
+    "tests/quality/test_compression.py": "static files collected",
+    "tests/quality/test_page_weight.py": "static files collected",
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's `load` (what `-n` uses), test by test in the collected order, except that the
+    tests of one of SHARED_FIXTURE_GROUPS go to one worker together.
+
+    xdist's own `--dist loadgroup` would do this from a marker, but xdist 3.8 marks the group
+    by renaming each test's node id, which pytest 9 no longer lets a plugin do. The groups
+    are sent first (xdist sends larger units first); the other tests keep pytest-django's
+    order (transactional tests after the others), as under `load`.
+    """
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return SHARED_FIXTURE_GROUPS.get(nodeid.split("::", 1)[0], nodeid)
+
+    return SharedFixtureScheduling(config, log)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     """A test marked `postgres` is skipped on another database, loudly, and fails instead
