@@ -5,8 +5,7 @@
 #   the documents worker:  python manage.py db_worker --backend documents --interval 5 --no-reload
 #   the release step, once per deploy, before the new web containers start:
 #     python manage.py migrate --no-input && python manage.py set_public_url
-#       && python manage.py purge_unconfirmed_signups --schedule
-#       && python manage.py flush_search_statistics --schedule
+#       && python manage.py schedule_recurring_work
 #   once the deploy is done:    python manage.py forget_cached_pages
 # `docker build .` builds it (the last stage, "web"); `--target nginx` builds the nginx in
 # front of it. docs/deploy.md explains them; compose.yaml runs them all on one machine.

@@ -77,11 +77,7 @@ run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:
 	@echo "  Mail:  each email the site sends is a file in var/mail/"
 	@echo "  Create an admin login with: make admin"
 	@echo
-	@$(BIN)/python manage.py purge_unconfirmed_signups --schedule
-	@$(BIN)/python manage.py flush_search_statistics --schedule
-	@$(BIN)/python manage.py publish_scheduled --schedule
-	@$(BIN)/python manage.py forget_former_subscribers --schedule
-	@$(BIN)/python manage.py prune_finished_tasks --schedule
+	@$(BIN)/python manage.py schedule_recurring_work
 	@# The workers run beside the server, and stop with it: one sends the queued emails,
 	@# the other reads the text inside PDFs and makes publications' PDFs from their HTML.
 	export PUBLIC_URL=$(PUBLIC_URL); \
@@ -91,9 +87,7 @@ run: demo ## Install, migrate, load the demo content; serve on http://127.0.0.1:
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 worker: migrate ## Run the email and documents workers alone (make run starts them for you)
-	@$(BIN)/python manage.py publish_scheduled --schedule
-	@$(BIN)/python manage.py forget_former_subscribers --schedule
-	@$(BIN)/python manage.py prune_finished_tasks --schedule
+	@$(BIN)/python manage.py schedule_recurring_work
 	$(BIN)/python manage.py db_worker --backend documents $(WORKER_OPTIONS) & documents=$$!; \
 	  trap 'kill $$documents 2>/dev/null' EXIT; \
 	  $(BIN)/python manage.py db_worker --backend email $(WORKER_OPTIONS)

@@ -43,7 +43,8 @@ class RecurringCommand(BaseCommand):
     worker, which then repeats it (each run queues the next).
 
     A subclass names the task, how often it runs (the task's keyword argument), what the
-    schedule is called, and does the work itself in `run`."""
+    schedule is called, and does the work itself in `run`. `manage.py
+    schedule_recurring_work` finds every such command, in every app, and schedules it."""
 
     task = ""  # dotted path of the task that does the work on the worker
     every: dict = {}  # e.g. {"every_hours": 24}

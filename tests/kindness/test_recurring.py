@@ -46,3 +46,16 @@ def test_scheduling_again_after_a_run_queues_no_second_run(command):
     call_command(command, "--schedule", stdout=out)
     assert list(waiting(command)) == [next_run]
     assert "already queued" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_one_command_queues_every_apps_recurring_work_once():
+    out = StringIO()
+    call_command("schedule_recurring_work", stdout=out)
+    for command in SCHEDULED:
+        assert waiting(command).count() == 1, command
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == len(SCHEDULED)
+
+    call_command("schedule_recurring_work", stdout=out)
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == len(SCHEDULED)
+    assert out.getvalue().count("already queued") == len(SCHEDULED)
