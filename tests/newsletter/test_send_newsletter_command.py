@@ -42,3 +42,15 @@ def test_an_unknown_issue_or_a_past_time_is_refused(demo):
     with pytest.raises(CommandError, match="future"):
         call_command("send_newsletter", an_issue().slug, "--at", "2001-01-01 09:00", "--no-input")
     assert not Campaign.objects.exclude(state=Campaign.State.SENT).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("typed", "message"), [("no\n", "Nothing sent."), ("", "no answer")])
+def test_without_a_yes_nothing_is_sent(demo, monkeypatch, typed, message):
+    """Asked on the terminal: anything but yes, or no terminal at all (a script's empty
+    input), sends nothing, and says so."""
+    subscribe(2)
+    monkeypatch.setattr("sys.stdin", StringIO(typed))
+    with pytest.raises(CommandError, match=message):
+        call_command("send_newsletter", an_issue().slug, stdout=StringIO())
+    assert not Campaign.objects.exclude(state=Campaign.State.SENT).exists()

@@ -44,10 +44,13 @@ class Command(BaseCommand):
         recipients = engine.audience().count()
         if interactive:
             when = f"at {moment:%H:%M on %d %B %Y}" if moment else "now"
-            answer = input(
-                f"Send “{page.title}” {when} to every confirmed subscriber ({recipients} now)? "
-                "Type yes to send: "
-            )
+            try:
+                answer = input(
+                    f"Send “{page.title}” {when} to every confirmed subscriber "
+                    f"({recipients} now)? Type yes to send: "
+                )
+            except EOFError:  # no one to ask: a script, a pipe
+                raise CommandError("Nothing sent: no answer. Add --no-input to send.") from None
             if answer.strip().lower() != "yes":
                 raise CommandError("Nothing sent.")
         campaign = Campaign.objects.create(issue=page)
